@@ -1,0 +1,69 @@
+//! Writes a generated world into a store in one transaction.
+
+use crate::world::World;
+use meridian_store::{NewMessage, Result, Store};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportSummary {
+    pub customers: usize,
+    pub orders: usize,
+    pub shipments: usize,
+    pub conversations: usize,
+    pub messages: usize,
+}
+
+/// Inserts the world; nothing is written when any record fails.
+pub async fn import(store: &Store, world: &World) -> Result<ImportSummary> {
+    let mut w = store.writer().await?;
+    let mut store_ids = Vec::with_capacity(world.stores.len());
+    for s in &world.stores {
+        store_ids.push(w.insert_store(s).await?);
+    }
+    for a in &world.agents {
+        w.insert_agent(a).await?;
+    }
+    let mut customer_ids = Vec::with_capacity(world.customers.len());
+    for c in &world.customers {
+        customer_ids.push(w.insert_customer(c).await?);
+    }
+    let mut order_ids = Vec::with_capacity(world.orders.len());
+    for o in &world.orders {
+        let mut o = o.clone();
+        o.store_id = store_ids[o.store_id as usize];
+        o.customer_id = o.customer_id.map(|c| customer_ids[c as usize]);
+        order_ids.push(w.insert_order(&o).await?);
+    }
+    for s in &world.shipments {
+        let mut s = s.clone();
+        s.order_id = order_ids[s.order_id as usize];
+        w.insert_shipment(&s).await?;
+    }
+    let mut messages = 0;
+    for dc in &world.conversations {
+        let mut c = dc.conversation.clone();
+        c.customer_id = customer_ids[c.customer_id as usize];
+        c.store_id = store_ids[c.store_id as usize];
+        let id = w.insert_conversation(&c, dc.order.map(|o| order_ids[o])).await?;
+        for m in &dc.messages {
+            w.insert_message(&NewMessage {
+                conversation_id: id,
+                direction: m.direction,
+                author: m.author.clone(),
+                text: m.text.clone(),
+                html: m.html.clone(),
+                language: m.language.clone(),
+                created_at: m.created_at,
+            })
+            .await?;
+            messages += 1;
+        }
+    }
+    w.commit().await?;
+    Ok(ImportSummary {
+        customers: world.customers.len(),
+        orders: world.orders.len(),
+        shipments: world.shipments.len(),
+        conversations: world.conversations.len(),
+        messages,
+    })
+}
