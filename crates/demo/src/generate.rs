@@ -120,10 +120,11 @@ pub fn generate(spec: &DemoSpec, assets: &Assets) -> World {
     let mut homes: Vec<Home> = Vec::with_capacity(spec.customers);
 
     let mut rng = root.fork("customers");
+    let mut emails = std::collections::HashSet::new();
     for i in 0..spec.customers {
         let code = *rng.weighted(COUNTRY_WEIGHTS);
         let country = assets.countries.iter().find(|c| c.code == code).unwrap_or(&assets.countries[0]);
-        let (customer, home) = make_customer(&mut rng, i, country, assets, spec.now);
+        let (customer, home) = make_customer(&mut rng, i, country, assets, spec.now, &mut emails);
         world.customers.push(customer);
         homes.push(home);
     }
@@ -153,7 +154,14 @@ pub fn generate(spec: &DemoSpec, assets: &Assets) -> World {
     for o in world.orders.iter().filter(|o| o.platform == Platform::Amazon) {
         let c = &mut world.customers[o.customer_id.unwrap_or(0) as usize];
         if c.identity(IdentityKind::AmazonAlias).is_none() {
-            let local: String = (0..14).map(|k| char::from(b'a' + ((o.number.len() * 31 + k * 7 + c.id as usize * 13) % 26) as u8)).collect();
+            // Amazon's relay addresses are opaque; the customer's position keeps them unique.
+            let mut n = c.id as u64;
+            let mut local: String = o.number.bytes().filter(u8::is_ascii_digit).take(8).map(|d| char::from(b'a' + (d - b'0') * 2)).collect();
+            loop {
+                local.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+                if n == 0 { break; }
+            }
             c.identities.push(Identity::new(IdentityKind::AmazonAlias, &format!("{local}@marketplace.amazon.com")));
         }
     }
@@ -182,7 +190,7 @@ struct Home {
     phone: String,
 }
 
-fn make_customer(rng: &mut Rng, i: usize, country: &Country, assets: &Assets, now: Timestamp) -> (Customer, Home) {
+fn make_customer(rng: &mut Rng, i: usize, country: &Country, assets: &Assets, now: Timestamp, emails: &mut std::collections::HashSet<String>) -> (Customer, Home) {
     let fi = rng.below(country.first_names.len() as u64) as usize;
     let li = rng.below(country.last_names.len() as u64) as usize;
     let (first, last) = (&country.first_names[fi], &country.last_names[li]);
@@ -192,7 +200,11 @@ fn make_customer(rng: &mut Rng, i: usize, country: &Country, assets: &Assets, no
     let city: &City = rng.pick(&country.cities);
     let local = format!("{}.{}{}", ascii_fold(&country.first_names_latin[fi]), ascii_fold(&country.last_names_latin[li]), if rng.chance(0.5) { rng.range(1, 99).to_string() } else { String::new() });
     let domain = *rng.pick(mail_domains(&country.code));
-    let email = format!("{local}@{domain}");
+    let mut email = format!("{local}@{domain}");
+    // Two customers never share an address: namesakes get a number, as mail providers insist.
+    while !emails.insert(email.clone()) {
+        email = format!("{local}{}@{domain}", rng.range(100, 9999));
+    }
     let start = rng.pick(&country.mobile_starts);
     let rest = country.phone_national_digits.saturating_sub(start.len());
     let phone = format!("{}{}{}", country.phone_prefix, start, rng.digits(rest));

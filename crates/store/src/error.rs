@@ -36,6 +36,7 @@ impl StoreError {
             StoreError::Migration { .. } => "db-migration",
             StoreError::NotFound { .. } => "not-found",
             StoreError::Invalid { .. } => "db-invalid",
+            StoreError::Query { source, .. } if matches!(sqlite_code(source), Some(SQLITE_CORRUPT | SQLITE_NOTADB)) => "db-corrupt",
             StoreError::Query { .. } => "db-query",
         }
     }

@@ -55,6 +55,16 @@ impl Store {
     }
 }
 
+/// Where the embedded store lives unless told otherwise: `MERIDIAN_DB`, else
+/// `meridian.db` in the user's data directory (XDG on Linux, Application Support on macOS,
+/// AppData on Windows). The desktop app and the CLI both use this.
+pub fn default_location() -> PathBuf {
+    if let Some(p) = std::env::var_os("MERIDIAN_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("meridian").join("meridian.db")
+}
+
 pub(crate) fn ms(t: jiff::Timestamp) -> i64 {
     t.as_millisecond()
 }

@@ -29,6 +29,11 @@ const MIGRATIONS: &[Migration] = &[Migration {
     postgres: include_str!("migrations/0001_search_postgres.sql"),
 }];
 
+/// Set on every SQLite connection: enforce references, wait for a writer up to 5 s, and
+/// with WAL, sync at checkpoints only (safe against crashes, not against power loss of the
+/// last transactions, which is the usual desktop trade-off).
+const CONNECTION_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
@@ -77,12 +82,21 @@ impl Store {
         }
         let url = format!("sqlite://{}?mode=rwc", percent_encode_path(path));
         let classify = |source: sqlx::Error| sqlite_open_error(path, source);
+        // One plain connection first: a pool would retry a damaged or locked file until its
+        // timeout and report only that, where this reports what SQLite said.
+        {
+            use sqlx::Connection;
+            let mut probe = sqlx::AnyConnection::connect(&url).await.map_err(classify)?;
+            probe.execute(CONNECTION_PRAGMAS).await.map_err(classify)?;
+            sqlx::query("SELECT COUNT(*) FROM sqlite_master").execute(&mut probe).await.map_err(classify)?;
+            probe.close().await.map_err(classify)?;
+        }
         let pool = AnyPoolOptions::new()
             .max_connections(4)
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(|conn, _| {
                 Box::pin(async move {
-                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;").await?;
+                    conn.execute(CONNECTION_PRAGMAS).await?;
                     Ok(())
                 })
             })

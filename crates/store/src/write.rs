@@ -347,3 +347,12 @@ impl Writer {
         Ok(())
     }
 }
+
+impl Writer {
+    /// Runs a statement as is; for tests that need to put a database in an odd state.
+    #[doc(hidden)]
+    pub async fn raw_for_tests(&mut self, sql: &'static str) -> Result<()> {
+        sqlx::query(sql).execute(&mut *self.tx).await.doing("running a test statement")?;
+        Ok(())
+    }
+}

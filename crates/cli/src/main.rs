@@ -1,0 +1,136 @@
+//! `meridian`: the command line. It only parses arguments and prints; the work is done by
+//! the library crates, the same ones the desktop app uses.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use meridian_demo::{generate, import, Assets, DemoSpec};
+use meridian_store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "meridian", version, about = "Meridian: the customer-service workstation for cross-border stores.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Creates a store filled with data: the demo store, or a larger synthetic one for benchmarks.
+    Seed {
+        /// Seed the realistic multilingual demo store (300+ customers, 800 orders, 240 conversations).
+        #[arg(long)]
+        demo: bool,
+        /// Database: a SQLite file path or a postgres:// URL. Defaults to the user's data directory.
+        #[arg(long)]
+        db: Option<String>,
+        /// Seed of the generator: the same seed gives the same store.
+        #[arg(long, default_value_t = 1047)]
+        seed: u64,
+        /// The moment the store is seen from (RFC 3339). Defaults to now.
+        #[arg(long)]
+        now: Option<jiff::Timestamp>,
+        /// Replace an existing SQLite file instead of refusing.
+        #[arg(long)]
+        force: bool,
+        /// Number of customers (synthetic store; overrides the demo size).
+        #[arg(long)]
+        customers: Option<usize>,
+        /// Number of orders.
+        #[arg(long)]
+        orders: Option<usize>,
+        /// Number of conversations.
+        #[arg(long)]
+        conversations: Option<usize>,
+        /// Messages in every conversation (default: 1–4 as in real inboxes).
+        #[arg(long)]
+        messages_per_conversation: Option<usize>,
+    },
+    /// Prints what a store holds.
+    Stats {
+        /// Database: a SQLite file path or a postgres:// URL. Defaults to the user's data directory.
+        #[arg(long)]
+        db: Option<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_env("MERIDIAN_LOG")).with_writer(std::io::stderr).init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("meridian: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Seed { demo, db, seed, now, force, customers, orders, conversations, messages_per_conversation } => {
+            let synthetic = customers.is_some() || orders.is_some() || conversations.is_some() || messages_per_conversation.is_some();
+            if !demo && !synthetic {
+                bail!("say what to seed: --demo, or sizes such as --conversations 100000 --messages-per-conversation 10");
+            }
+            let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
+            let now = now.unwrap_or_else(jiff::Timestamp::now);
+            let mut spec = DemoSpec::demo(seed, now);
+            if let Some(n) = customers { spec.customers = n; }
+            if let Some(n) = orders { spec.orders = n; }
+            if let Some(n) = conversations { spec.conversations = n; }
+            spec.messages_per_conversation = messages_per_conversation;
+            seed_store(&location, &spec, force).await
+        }
+        Command::Stats { db, json } => {
+            let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
+            if !location.contains("://") && !PathBuf::from(&location).exists() {
+                bail!("no store at {location}; create one with `meridian seed --demo --db {location}`");
+            }
+            let store = Store::open(&location).await.with_context(|| format!("opening {location}"))?;
+            let s = store.stats().await?;
+            if json {
+                println!("{}", serde_json::to_string(&s)?);
+            } else {
+                println!("store          {location}");
+                for (name, n) in [
+                    ("stores", s.stores), ("customers", s.customers), ("orders", s.orders), ("shipments", s.shipments),
+                    ("conversations", s.conversations), ("messages", s.messages), ("agents", s.agents),
+                    ("languages", s.languages), ("countries", s.countries),
+                ] {
+                    println!("{name:<14} {n}");
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn seed_store(location: &str, spec: &DemoSpec, force: bool) -> Result<()> {
+    let is_file = !location.contains("://");
+    if is_file && force {
+        for suffix in ["", "-wal", "-shm"] {
+            let p = format!("{location}{suffix}");
+            if std::path::Path::new(&p).exists() {
+                std::fs::remove_file(&p).with_context(|| format!("removing {p}"))?;
+            }
+        }
+    }
+    let store = Store::open(location).await.with_context(|| format!("opening {location}"))?;
+    let before = store.stats().await?;
+    if before.conversations > 0 || before.orders > 0 {
+        bail!("{location} already holds {} conversations and {} orders; use --force to replace a SQLite file", before.conversations, before.orders);
+    }
+    let assets = Assets::load()?;
+    let started = std::time::Instant::now();
+    let world = generate(spec, &assets);
+    eprintln!("generated {} customers, {} orders, {} conversations, {} messages in {:.1}s; writing…", world.customers.len(), world.orders.len(), world.conversations.len(), world.message_count(), started.elapsed().as_secs_f64());
+    let summary = import(&store, &world).await.with_context(|| format!("writing the store to {location}"))?;
+    store.close().await;
+    println!("{}", serde_json::json!({ "db": location, "seed": spec.seed, "imported": summary, "seconds": (started.elapsed().as_secs_f64() * 10.0).round() / 10.0 }));
+    Ok(())
+}

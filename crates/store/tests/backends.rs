@@ -1,0 +1,197 @@
+//! The store's contract, run against both backends: what goes in comes out the same.
+
+use meridian_core::{ConversationStatus, Direction, Intent, Platform};
+use meridian_store::{InboxFilter, Store};
+use meridian_testkit::{skip_pg, Backend, TestStore};
+use std::collections::HashSet;
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite { $( #[tokio::test] async fn $name() { super::$name(meridian_testkit::Backend::Sqlite).await } )* }
+        mod postgres { $( #[tokio::test] async fn $name() { if meridian_testkit::skip_pg() { return; } super::$name(meridian_testkit::Backend::Postgres).await } )* }
+    };
+}
+
+on_both_backends!(
+    migrates_once_and_reopens,
+    import_counts_match_the_world,
+    inbox_pages_cover_everything_once,
+    inbox_filters_narrow,
+    search_finds_latin_cjk_and_numbers,
+    conversation_view_has_order_and_parcel,
+    reply_is_stored_and_queued_once,
+    drafts_and_settings_persist,
+);
+
+async fn migrates_once_and_reopens(b: Backend) {
+    let t = TestStore::new(b).await;
+    assert_eq!(t.store.schema_version().await.unwrap(), meridian_store::SCHEMA_VERSION);
+    t.store.set_setting("locale", "ja-JP").await.unwrap();
+    t.store.close().await;
+    let again = Store::open(&t.location).await.unwrap();
+    assert_eq!(again.schema_version().await.unwrap(), meridian_store::SCHEMA_VERSION);
+    assert_eq!(again.setting("locale").await.unwrap().as_deref(), Some("ja-JP"));
+    assert!(again.backup_path().is_none(), "no migration, no backup");
+}
+
+async fn import_counts_match_the_world(b: Backend) {
+    let (t, world) = TestStore::seeded(b).await;
+    let s = t.store.stats().await.unwrap();
+    assert_eq!(s.customers as usize, world.customers.len());
+    assert_eq!(s.orders as usize, world.orders.len());
+    assert_eq!(s.shipments as usize, world.shipments.len());
+    assert_eq!(s.conversations as usize, world.conversations.len());
+    assert_eq!(s.messages as usize, world.message_count());
+    assert_eq!(s.agents as usize, world.agents.len());
+    let langs: HashSet<_> = world.conversations.iter().map(|c| c.conversation.language.clone()).collect();
+    assert_eq!(s.languages as usize, langs.len());
+}
+
+async fn inbox_pages_cover_everything_once(b: Backend) {
+    let (t, world) = TestStore::seeded(b).await;
+    let mut seen = HashSet::new();
+    let mut filter = InboxFilter { limit: Some(7), ..Default::default() };
+    let mut last_time = None;
+    loop {
+        let page = t.store.inbox(&filter).await.unwrap();
+        for item in &page.items {
+            assert!(seen.insert(item.id), "conversation {} listed twice", item.id);
+            if let Some(prev) = last_time {
+                assert!(item.last_message_at <= prev, "newest first");
+            }
+            last_time = Some(item.last_message_at);
+        }
+        match page.next {
+            Some(next) => filter.after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), world.conversations.len());
+}
+
+async fn inbox_filters_narrow(b: Backend) {
+    let (t, world) = TestStore::seeded(b).await;
+    let all = |f: InboxFilter| {
+        let store = &t.store;
+        async move { store.inbox(&InboxFilter { limit: Some(200), ..f }).await.unwrap().items }
+    };
+    let ja = all(InboxFilter { language: Some("ja".into()), ..Default::default() }).await;
+    let expected = world.conversations.iter().filter(|c| c.conversation.language == "ja").count();
+    assert_eq!(ja.len(), expected);
+    assert!(ja.iter().all(|i| i.language == "ja"));
+    let open = all(InboxFilter { status: Some(ConversationStatus::Open), ..Default::default() }).await;
+    assert_eq!(open.len(), world.conversations.iter().filter(|c| c.conversation.status == ConversationStatus::Open).count());
+    let track = all(InboxFilter { intent: Some(Intent::TrackOrder), ..Default::default() }).await;
+    assert_eq!(track.len(), world.conversations.iter().filter(|c| c.conversation.intent == Some(Intent::TrackOrder)).count());
+    let facets = t.store.inbox_facets().await.unwrap();
+    assert_eq!(facets.languages.iter().map(|f| f.count).sum::<i64>() as usize, world.conversations.len());
+}
+
+async fn search_finds_latin_cjk_and_numbers(b: Backend) {
+    let (t, world) = TestStore::seeded(b).await;
+    let find = |q: &str| {
+        let store = &t.store;
+        let q = q.to_owned();
+        async move {
+            store.inbox(&InboxFilter { query: Some(q), limit: Some(200), ..Default::default() }).await.unwrap().items.into_iter().map(|i| i.id).collect::<HashSet<_>>()
+        }
+    };
+    // Pick real words from the world's messages and check every conversation holding them is found.
+    let needles = pick_needles(&world);
+    assert!(needles.len() >= 3, "{needles:?}");
+    for needle in needles {
+        let expected = world.conversations.iter().filter(|c| c.messages.iter().any(|m| m.text.to_lowercase().contains(&needle.to_lowercase()))).count();
+        let found = find(&needle).await;
+        assert_eq!(found.len(), expected, "search for {needle:?}");
+    }
+    assert!(find("zzqxj-nothing-like-this").await.is_empty());
+    // Quotes and FTS operators in the query are searched for, not interpreted.
+    let _ = find("\"AND OR NOT*").await;
+}
+
+/// A Latin word, a three-character and a two-character CJK run, and an order number.
+fn pick_needles(world: &meridian_testkit::World) -> Vec<String> {
+    let mut out = Vec::new();
+    let texts: Vec<&str> = world.conversations.iter().flat_map(|c| c.messages.iter().map(|m| m.text.as_str())).collect();
+    if let Some(w) = texts.iter().flat_map(|t| t.split_whitespace()).find(|w| w.len() >= 7 && w.chars().all(|c| c.is_ascii_alphabetic())) {
+        out.push(w.to_owned());
+    }
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
+    for len in [3, 2] {
+        if let Some(run) = texts.iter().find_map(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            chars.windows(len).find(|w| w.iter().all(|c| cjk(*c))).map(|w| w.iter().collect::<String>())
+        }) {
+            out.push(run);
+        }
+    }
+    if let Some(n) = texts.iter().flat_map(|t| t.split(|c: char| !c.is_ascii_digit())).find(|d| d.len() == 4) {
+        out.push(n.to_owned());
+    }
+    out
+}
+
+async fn conversation_view_has_order_and_parcel(b: Backend) {
+    let (t, world) = TestStore::seeded(b).await;
+    // Find a conversation about an order that has a parcel with events.
+    let page = t.store.inbox(&InboxFilter { limit: Some(200), ..Default::default() }).await.unwrap();
+    let mut checked = 0;
+    for item in page.items {
+        let v = t.store.conversation(item.id).await.unwrap();
+        assert_eq!(v.conversation.id, item.id);
+        assert!(!v.messages.is_empty());
+        assert!(v.messages.windows(2).all(|m| m[0].created_at <= m[1].created_at));
+        assert!(v.customer.identities.iter().any(|i| i.kind == meridian_core::IdentityKind::Email));
+        let Some(focus) = v.focus_order_id else { continue };
+        let order = v.orders.iter().find(|o| o.id == focus).expect("focus order is in the view");
+        assert_eq!(order.customer_id, Some(v.customer.id));
+        assert_eq!(order.computed_total().as_ref(), Some(&order.total));
+        assert!(!order.lines.is_empty());
+        let world_order = world.orders.iter().find(|o| o.number == order.number && o.platform == order.platform).expect("order from the world");
+        assert_eq!(world_order.total, order.total);
+        for s in v.shipments.iter().filter(|s| s.order_id == focus) {
+            let ws = world.shipments.iter().find(|w| w.tracking_number == s.tracking_number).expect("parcel from the world");
+            assert_eq!(ws.status, s.status);
+            assert_eq!(ws.events.len(), s.events.len());
+            assert_eq!(ws.events, s.events, "events round-trip with places and zones");
+            checked += 1;
+        }
+        if order.platform == Platform::Amazon {
+            assert!(v.customer.identities.iter().any(|i| i.kind == meridian_core::IdentityKind::AmazonAlias));
+        }
+    }
+    assert!(checked > 5, "only {checked} parcels checked");
+    assert!(matches!(t.store.conversation(999_999).await, Err(meridian_store::StoreError::NotFound { .. })));
+}
+
+async fn reply_is_stored_and_queued_once(b: Backend) {
+    let (t, _) = TestStore::seeded(b).await;
+    let id = t.store.inbox(&InboxFilter::default()).await.unwrap().items[0].id;
+    let before = t.store.conversation(id).await.unwrap().messages.len();
+    let now = meridian_testkit::fixed_now();
+    let m = t.store.send_reply(id, "agent:lucia", "Su pedido sale hoy. ¡Gracias!", now).await.unwrap();
+    let v = t.store.conversation(id).await.unwrap();
+    assert_eq!(v.messages.len(), before + 1);
+    assert_eq!(v.messages.last().unwrap().id, m.id);
+    assert_eq!(v.messages.last().unwrap().direction, Direction::Outbound);
+    assert_eq!(v.conversation.status, ConversationStatus::Waiting);
+    let queued = t.store.outbox_for(id).await.unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].state, meridian_core::OutboxState::Queued);
+    // Enqueueing the same effect again changes nothing.
+    let mut w = t.store.writer().await.unwrap();
+    w.enqueue("reply", &queued[0].idempotency_key, Some(id), "{}", now).await.unwrap();
+    w.commit().await.unwrap();
+    assert_eq!(t.store.outbox_for(id).await.unwrap().len(), 1);
+}
+
+async fn drafts_and_settings_persist(b: Backend) {
+    let (t, _) = TestStore::seeded(b).await;
+    let id = t.store.inbox(&InboxFilter::default()).await.unwrap().items[0].id;
+    t.store.save_draft(id, "Hallo,", meridian_testkit::fixed_now()).await.unwrap();
+    t.store.save_draft(id, "Hallo, Ihr Paket", meridian_testkit::fixed_now()).await.unwrap();
+    t.store.close().await;
+    let again = Store::open(&t.location).await.unwrap();
+    assert_eq!(again.conversation(id).await.unwrap().draft.unwrap().body, "Hallo, Ihr Paket");
+    let _ = skip_pg();
+}

@@ -1,0 +1,72 @@
+//! Opening bad SQLite files gives a clear error and touches nothing.
+
+use meridian_store::{Store, StoreError};
+use meridian_testkit::TempSqlite;
+
+#[tokio::test]
+async fn a_file_that_is_not_a_database_is_corrupt() {
+    let t = TempSqlite::new();
+    std::fs::write(&t.path, b"this is a text file, not SQLite, and it is long enough").unwrap();
+    let err = Store::open(&t.url()).await.unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(err.code(), "db-corrupt");
+    assert_eq!(std::fs::read(&t.path).unwrap(), b"this is a text file, not SQLite, and it is long enough", "left untouched");
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_corrupt() {
+    let t = TempSqlite::new();
+    {
+        let (seeded, _) = meridian_testkit::TestStore::seeded(meridian_testkit::Backend::Sqlite).await;
+        seeded.store.close().await;
+        let path = seeded.location.clone();
+        // Checkpoint into the main file, then scribble over the middle of it.
+        let again = Store::open(&path).await.unwrap();
+        again.close().await;
+        let mut bytes = std::fs::read(&path).unwrap();
+        let mid = bytes.len() / 3;
+        for b in &mut bytes[100..mid] {
+            *b = 0x5a;
+        }
+        std::fs::write(&t.path, bytes).unwrap();
+    }
+    match Store::open(&t.url()).await {
+        Err(e) => assert!(matches!(e, StoreError::Corrupt { .. }), "{e}"),
+        Ok(store) => {
+            // SQLite may open a file whose damage is in pages not yet read; reading must fail cleanly.
+            let err = store.stats().await.expect_err("damaged pages must not read as data");
+            assert_eq!(err.code(), "db-corrupt", "{err}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_newer_schema_is_refused() {
+    let t = TempSqlite::new();
+    let store = Store::open(&t.url()).await.unwrap();
+    store.set_setting("x", "y").await.unwrap();
+    let mut w = store.writer().await.unwrap();
+    w.raw_for_tests("UPDATE meridian_meta SET value = '999' WHERE key = 'schema_version'").await.unwrap();
+    w.commit().await.unwrap();
+    store.close().await;
+    let err = Store::open(&t.url()).await.unwrap_err();
+    match &err {
+        StoreError::NewerSchema { found, supported, .. } => {
+            assert_eq!(*found, 999);
+            assert_eq!(*supported, meridian_store::SCHEMA_VERSION);
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[tokio::test]
+async fn a_missing_directory_is_created_and_an_unwritable_place_is_an_io_error() {
+    let t = TempSqlite::new();
+    let nested = t.dir.path().join("a/b/meridian.db");
+    Store::open(&nested.display().to_string()).await.unwrap();
+    assert!(nested.exists());
+    let file_as_dir = t.dir.path().join("plain-file");
+    std::fs::write(&file_as_dir, b"x").unwrap();
+    let err = Store::open(&file_as_dir.join("meridian.db").display().to_string()).await.unwrap_err();
+    assert!(matches!(err, StoreError::Io { .. } | StoreError::Connect { .. }), "{err}");
+}
