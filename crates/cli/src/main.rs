@@ -32,8 +32,11 @@ enum Command {
         #[arg(long)]
         now: Option<jiff::Timestamp>,
         /// Replace an existing SQLite file instead of refusing.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "if_missing")]
         force: bool,
+        /// Do nothing (successfully) when the store already holds data.
+        #[arg(long)]
+        if_missing: bool,
         /// Number of customers (synthetic store; overrides the demo size).
         #[arg(long)]
         customers: Option<usize>,
@@ -72,7 +75,7 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Seed { demo, db, seed, now, force, customers, orders, conversations, messages_per_conversation } => {
+        Command::Seed { demo, db, seed, now, force, if_missing, customers, orders, conversations, messages_per_conversation } => {
             let synthetic = customers.is_some() || orders.is_some() || conversations.is_some() || messages_per_conversation.is_some();
             if !demo && !synthetic {
                 bail!("say what to seed: --demo, or sizes such as --conversations 100000 --messages-per-conversation 10");
@@ -84,7 +87,7 @@ async fn run(cli: Cli) -> Result<()> {
             if let Some(n) = orders { spec.orders = n; }
             if let Some(n) = conversations { spec.conversations = n; }
             spec.messages_per_conversation = messages_per_conversation;
-            seed_store(&location, &spec, force).await
+            seed_store(&location, &spec, force, if_missing).await
         }
         Command::Stats { db, json } => {
             let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
@@ -110,7 +113,7 @@ async fn run(cli: Cli) -> Result<()> {
     }
 }
 
-async fn seed_store(location: &str, spec: &DemoSpec, force: bool) -> Result<()> {
+async fn seed_store(location: &str, spec: &DemoSpec, force: bool, if_missing: bool) -> Result<()> {
     let is_file = !location.contains("://");
     if is_file && force {
         for suffix in ["", "-wal", "-shm"] {
@@ -122,6 +125,10 @@ async fn seed_store(location: &str, spec: &DemoSpec, force: bool) -> Result<()> 
     }
     let store = Store::open(location).await.with_context(|| format!("opening {location}"))?;
     let before = store.stats().await?;
+    if (before.conversations > 0 || before.orders > 0) && if_missing {
+        eprintln!("{location} already holds a store ({} conversations); leaving it as it is", before.conversations);
+        return Ok(());
+    }
     if before.conversations > 0 || before.orders > 0 {
         bail!("{location} already holds {} conversations and {} orders; use --force to replace a SQLite file", before.conversations, before.orders);
     }

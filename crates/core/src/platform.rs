@@ -10,7 +10,9 @@ text_enum! {
 }
 
 text_enum! {
-    /// How a conversation reaches the store.
+    /// How a conversation reaches the store. ("Channel" is taken in the generated
+    /// TypeScript by Tauri's IPC channels.)
+    #[serde(rename = "MessageChannel")]
     pub enum Channel("channel") {
         Email = "email",
         /// Amazon Buyer-Seller Messaging: no external links, 24-hour reply expectation.

@@ -1,0 +1,45 @@
+# Meridian: `make demo` runs the product, `make test` runs every test.
+# Builds go to CARGO_TARGET_DIR (see .cargo/config.toml) so they are reused between clones.
+
+SHELL := /bin/bash
+TARGET := $(or $(CARGO_TARGET_DIR),/var/tmp/meridian-target)
+APP := $(TARGET)/debug/meridian-desktop
+CLI := $(TARGET)/debug/meridian
+# Tests that need a display run on a private X server with their own session bus.
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: demo test deps ui build bindings reseed
+
+deps:
+	@.ci/deps
+
+ui: deps
+	npm --prefix ui run build
+
+build: ui
+	cargo build -p meridian-cli -p meridian-desktop
+
+## Seeds the demo store (unless one exists) and opens the app on it.
+demo: build
+	$(CLI) seed --demo --if-missing
+	$(CLI) stats
+	@if [ -n "$$DISPLAY" ]; then \
+	  exec $(APP); \
+	else \
+	  echo "no display: running under Xvfb; a screenshot goes to target/demo.png (Ctrl+C to stop)"; \
+	  mkdir -p target; \
+	  $(XVFB) dbus-run-session -- bash -c '"$$0" & app=$$!; sleep 8; import -window root target/demo.png; echo "screenshot: target/demo.png"; wait $$app' $(APP); \
+	fi
+
+## Every test: Rust units and contracts (SQLite and PostgreSQL), UI units, and the real window.
+test: build
+	npm --prefix ui test
+	$(XVFB) dbus-run-session -- cargo test --workspace --no-fail-fast
+
+## Regenerates ui/src/lib/bindings.ts from the Rust commands.
+bindings:
+	MERIDIAN_WRITE_BINDINGS=1 cargo test -p meridian-desktop --lib ui_bindings_are_current
+
+## Replaces the demo store with a fresh one.
+reseed: build
+	$(CLI) seed --demo --force

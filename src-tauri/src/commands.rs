@@ -1,0 +1,99 @@
+//! The commands the UI may call. Each one translates between the UI and a library call;
+//! no rule of the business lives here.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use meridian_core::Message;
+use meridian_store::{ConversationView, InboxFacets, InboxFilter, InboxPage, Stats};
+use serde::Serialize;
+use tauri::State;
+
+/// What the UI needs to start: where the store is, what is in it, who the agent is.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Settings {
+    pub locale: String,
+    pub available_locales: Vec<String>,
+    pub agent_name: String,
+    /// IANA zone of this desktop.
+    pub agent_time_zone: String,
+    pub store_location: String,
+    pub stats: Option<Stats>,
+    pub open_error: Option<AppError>,
+    pub backups: Vec<String>,
+}
+
+fn agent_name() -> String {
+    std::env::var("MERIDIAN_AGENT").or_else(|_| std::env::var("USER")).or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "agent".into())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
+    let locale = state.locale();
+    let stats = match &state.store {
+        Some(store) => Some(store.stats().await.map_err(|e| AppError::from_store(&e, &locale))?),
+        None => None,
+    };
+    Ok(Settings {
+        locale,
+        available_locales: meridian_i18n::LOCALES.iter().map(|s| s.to_string()).collect(),
+        agent_name: agent_name(),
+        agent_time_zone: jiff::tz::TimeZone::system().iana_name().unwrap_or("UTC").to_owned(),
+        store_location: state.location.display().to_string(),
+        stats,
+        open_error: state.open_error.clone(),
+        backups: state.backups(),
+    })
+}
+
+/// Switches the UI language and remembers the choice in the store.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_locale(app: tauri::AppHandle, state: State<'_, AppState>, locale: String) -> Result<(), AppError> {
+    let chosen = meridian_i18n::negotiate(&locale);
+    if chosen != locale {
+        return Err(AppError::new("invalid-input", &[], &state.locale()));
+    }
+    if let Ok(mut l) = state.locale.write() {
+        *l = chosen.to_owned();
+    }
+    if let Some(store) = &state.store {
+        store.set_setting("locale", chosen).await.map_err(|e| AppError::from_store(&e, chosen))?;
+    }
+    crate::window::set_title(&app, chosen);
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_inbox(state: State<'_, AppState>, filter: InboxFilter) -> Result<InboxPage, AppError> {
+    state.store()?.inbox(&filter).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn inbox_facets(state: State<'_, AppState>) -> Result<InboxFacets, AppError> {
+    state.store()?.inbox_facets().await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_conversation(state: State<'_, AppState>, id: i64) -> Result<ConversationView, AppError> {
+    state.store()?.conversation(id).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(state: State<'_, AppState>, conversation_id: i64, body: String) -> Result<(), AppError> {
+    state.store()?.save_draft(conversation_id, &body, jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn send_reply(state: State<'_, AppState>, conversation_id: i64, body: String) -> Result<Message, AppError> {
+    if body.trim().is_empty() {
+        return Err(AppError::new("send-empty", &[], &state.locale()));
+    }
+    let author = agent_name();
+    state.store()?.send_reply(conversation_id, &author, body.trim_end(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}

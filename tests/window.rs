@@ -1,0 +1,111 @@
+//! The real desktop app in a real window (Xvfb), driven through tauri-driver and
+//! WebKitWebDriver: keyboard navigation, the order and logistics panes, switching language.
+//!
+//! Needs a display and a session bus: `make test` runs the suite under xvfb-run and
+//! dbus-run-session. Set MERIDIAN_SKIP_E2E=1 to leave it out on purpose; otherwise a
+//! missing display or driver is a failure, not a silent skip.
+
+use meridian_store::{InboxFilter, Store};
+use meridian_tests::{Driver, Session};
+use std::path::{Path, PathBuf};
+
+fn app_binary() -> PathBuf {
+    if let Ok(p) = std::env::var("MERIDIAN_DESKTOP_BIN") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "/var/tmp/meridian-target".into());
+    Path::new(&target).join("debug/meridian-desktop")
+}
+
+fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn agent_reads_a_conversation_with_its_order_and_parcel_by_keyboard_then_switches_to_chinese() {
+    if std::env::var("MERIDIAN_SKIP_E2E").is_ok_and(|v| v == "1") {
+        return;
+    }
+    assert!(std::env::var("DISPLAY").is_ok(), "no DISPLAY: run through `make test` (Xvfb), or set MERIDIAN_SKIP_E2E=1");
+    let app = app_binary();
+    assert!(app.exists(), "{} is missing: `make build` first", app.display());
+
+    // A seeded store, and what the panes should show for it, read through the same API.
+    let db = meridian_testkit::TempSqlite::new();
+    let store = Store::open(&db.url()).await.unwrap();
+    let assets = meridian_demo::Assets::load().unwrap();
+    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(11, meridian_testkit::fixed_now()), &assets);
+    meridian_demo::import(&store, &world).await.unwrap();
+    let first_page = store.inbox(&InboxFilter::default()).await.unwrap();
+    let mut target = None;
+    for (k, item) in first_page.items.iter().enumerate().skip(1).take(15) {
+        let view = store.conversation(item.id).await.unwrap();
+        let Some(focus) = view.focus_order_id else { continue };
+        let order = view.orders.iter().find(|o| o.id == focus).unwrap().clone();
+        if let Some(parcel) = view.shipments.iter().find(|s| s.order_id == focus) {
+            target = Some((k, item.id, order, parcel.clone()));
+            break;
+        }
+    }
+    let (steps, conversation_id, order, parcel) = target.expect("a conversation about a shipped order near the top");
+    store.close().await;
+
+    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "e2e")]).expect("tauri-driver");
+    let s = Session::new(&driver, &app).expect("WebDriver session with the app");
+    let run = || -> meridian_tests::Result<()> {
+        s.wait_for("[data-testid=inbox-item]", 30)?;
+        s.screenshot(&screenshots().join("01-inbox-en.png"))?;
+
+        // Keyboard only: move down `steps` rows, open with Enter.
+        let list = s.wait_for("[data-testid=inbox]", 5)?;
+        let _ = list;
+        for _ in 0..steps {
+            s.press("j")?;
+        }
+        s.press("\u{E007}")?;
+        let selected = s.wait_for("[data-testid=inbox-item][aria-selected=true]", 10)?;
+        let id = s.attribute(&selected, "data-id")?.unwrap_or_default();
+        assert_eq!(id, conversation_id.to_string(), "j×{steps} then Enter selects the conversation below");
+
+        let expected_number = match order.platform {
+            meridian_core::Platform::Amazon => order.number.clone(),
+            _ => format!("#{}", order.number),
+        };
+        let shown = s.wait_text("[data-testid=order-pane] [data-testid=order-number]", 15, |t| t.contains(&expected_number))?;
+        assert!(shown.contains(&expected_number), "order pane shows {shown:?}, expected {expected_number}");
+        let status = s.wait_for("[data-testid=logistics-pane] [data-testid=shipment-status]", 10)?;
+        assert_eq!(s.attribute(&status, "data-status")?.as_deref(), Some(parcel.status.as_str()));
+        let tracking = s.wait_text("[data-testid=logistics-pane] [data-testid=tracking-number]", 5, |t| !t.is_empty())?;
+        assert_eq!(tracking.replace(' ', ""), parcel.tracking_number);
+        s.screenshot(&screenshots().join("02-conversation-en.png"))?;
+
+        // Reply box by keyboard: r focuses it.
+        s.press("r")?;
+        let focused = s.execute("return document.activeElement && document.activeElement.getAttribute('data-testid')")?;
+        assert_eq!(focused.as_str(), Some("reply-box"));
+        s.press("\u{E00C}")?; // Escape back to the inbox
+
+        // Switch the UI to Chinese and see the panes' labels change.
+        let t = meridian_i18n::Translator::new().map_err(|e| e.to_string())?;
+        let zh_total = t.tr("zh-CN", "order-total", &[]);
+        let zh_shipping = t.tr("zh-CN", "logistics-title", &[]);
+        let option = s.wait_for("[data-testid=locale-select] option[value=zh-CN]", 5)?;
+        s.click(&s.wait_for("[data-testid=locale-select]", 5)?)?;
+        s.click(&option)?;
+        s.wait_text("[data-testid=order-pane]", 10, |txt| txt.contains(&zh_total))?;
+        s.wait_text("[data-testid=logistics-pane]", 10, |txt| txt.contains(&zh_shipping))?;
+        s.screenshot(&screenshots().join("03-conversation-zh.png"))?;
+        Ok(())
+    };
+    let outcome = run();
+    if outcome.is_err() {
+        let _ = s.screenshot(&screenshots().join("failure.png"));
+    }
+    s.close();
+    drop(driver);
+    outcome.unwrap();
+
+    // The choice of language is remembered in the store.
+    let store = Store::open(&db.url()).await.unwrap();
+    assert_eq!(store.setting("locale").await.unwrap().as_deref(), Some("zh-CN"));
+}
