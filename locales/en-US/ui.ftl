@@ -1,0 +1,377 @@
+# Meridian desktop UI — English (United States). The reference locale: every other
+# locale must define exactly the same message ids (checked by ui/src/lib/locales.test.ts).
+
+## App chrome
+
+app-name = Meridian
+app-loading = Starting Meridian…
+search-label = Search conversations
+search-placeholder = Search messages, orders, tracking numbers…
+locale-label = Interface language
+help-button = Keyboard shortcuts
+pane-inbox = Inbox
+pane-thread = Conversation
+pane-context = Customer, order and shipping
+
+## Filters
+
+filter-status-label = Status
+filter-language-label = Language
+filter-channel-label = Channel
+filter-intent-label = Intent
+filter-any-status = All statuses
+filter-any-language = All languages
+filter-any-channel = All channels
+filter-any-intent = All intents
+# An option in a filter menu: the value's name and how many conversations have it.
+filter-option = { $label } ({ $count })
+
+## Conversation status
+
+status-open = Open
+status-waiting = Waiting on customer
+status-autopilot = Autopilot
+status-escalated = Escalated
+status-snoozed = Snoozed
+status-closed = Closed
+
+## Channels
+
+channel-email = Email
+channel-amazon_messaging = Amazon Buyer Messages
+channel-chat = Chat
+
+## Priorities
+
+priority-low = Low priority
+priority-normal = Normal priority
+priority-high = High priority
+priority-urgent = Urgent
+
+## Intents
+
+intent-none = Not classified
+intent-track_order = Track order
+intent-track_refund = Track refund
+intent-delivery_period = Delivery time
+intent-delivery_options = Delivery options
+intent-check_refund_policy = Refund policy
+intent-check_cancellation_fee = Cancellation fee
+intent-check_payment_methods = Payment methods
+intent-check_invoice = Check invoice
+intent-get_invoice = Request invoice
+intent-create_account = Create account
+intent-edit_account = Edit account
+intent-recover_password = Password recovery
+intent-registration_problems = Registration problem
+intent-switch_account = Switch account
+intent-newsletter_subscription = Newsletter
+intent-set_up_shipping_address = Set up shipping address
+intent-place_order = Place an order
+intent-review = Review or feedback
+intent-contact_customer_service = Contact customer service
+intent-customs_duties = Customs and duties
+intent-cancel_order = Cancel order
+intent-change_order = Change order
+intent-change_shipping_address = Change shipping address
+intent-get_refund = Refund request
+intent-return_item = Return item
+intent-damaged_or_wrong_item = Damaged or wrong item
+intent-missing_package = Missing package
+intent-payment_issue = Payment issue
+intent-delete_account = Delete account
+intent-product_question = Product question
+intent-other = Other
+intent-complaint = Complaint
+intent-contact_human_agent = Asks for a person
+intent-dispute = Dispute or chargeback
+intent-privacy_request = Privacy request
+
+## Platforms
+
+platform-shopify = Shopify
+platform-amazon = Amazon
+platform-woocommerce = WooCommerce
+
+## Payment (financial) status
+
+financial-pending = Payment pending
+financial-authorized = Authorized
+financial-paid = Paid
+financial-partially_paid = Partially paid
+financial-partially_refunded = Partially refunded
+financial-refunded = Refunded
+financial-voided = Voided
+financial-expired = Payment expired
+
+## Fulfilment status
+
+fulfillment-unfulfilled = Unfulfilled
+fulfillment-in_progress = In progress
+fulfillment-on_hold = On hold
+fulfillment-scheduled = Scheduled
+fulfillment-partially_fulfilled = Partially fulfilled
+fulfillment-fulfilled = Fulfilled
+fulfillment-cancelled = Cancelled
+
+## Shipment status
+
+shipment-status-pending = Pending
+shipment-status-info_received = Label created
+shipment-status-in_transit = In transit
+shipment-status-customs = In customs
+shipment-status-out_for_delivery = Out for delivery
+shipment-status-available_for_pickup = Ready for pickup
+shipment-status-delivered = Delivered
+shipment-status-failed_attempt = Delivery attempt failed
+shipment-status-exception = Exception
+shipment-status-returned = Returned to sender
+shipment-status-expired = Tracking expired
+
+## Carriers (brand names stay as the carrier writes them)
+
+carrier-ups = UPS
+carrier-usps = USPS
+carrier-fedex = FedEx
+carrier-dhl = DHL Express
+carrier-china_post = China Post
+carrier-yunexpress = YunExpress
+carrier-post = Postal service
+carrier-other = Other carrier
+
+## Assist actions on a draft
+
+action-autopilot = Autopilot may send
+action-approve = Needs approval
+action-escalate = Escalated to a person
+
+## Customer identities
+
+identity-email = Email
+identity-amazon_alias = Amazon alias
+identity-phone = Phone
+identity-platform_id = Platform ID
+
+## Relative time and durations
+
+time-just-now = just now
+time-minutes-ago =
+    { $count ->
+        [one] 1 minute ago
+       *[other] { $count } minutes ago
+    }
+time-hours-ago =
+    { $count ->
+        [one] 1 hour ago
+       *[other] { $count } hours ago
+    }
+time-yesterday = yesterday
+time-days-ago =
+    { $count ->
+        [one] 1 day ago
+       *[other] { $count } days ago
+    }
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min
+duration-days =
+    { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+updated-ago = Updated { $ago }
+
+## Inbox
+
+inbox-count =
+    { $count ->
+        [one] { $count } conversation
+       *[other] { $count } conversations
+    }
+inbox-count-more = { $count }+ conversations
+inbox-loading = Loading conversations…
+inbox-loading-more = Loading more…
+inbox-load-more = Load more
+inbox-empty = No conversations match.
+inbox-empty-hint = Try another search or clear the filters.
+inbox-clear-filters = Clear filters
+inbox-end = That is everything.
+inbox-assigned = Assigned to { $name }
+inbox-unassigned = Unassigned
+sla-due-in = Due in { $duration }
+sla-overdue = Overdue by { $duration }
+
+## Thread
+
+thread-none = Select a conversation to read it.
+thread-loading = Loading conversation…
+thread-customer-now = Customer's time { $time } ({ $zone })
+thread-customer-zone-unknown = Customer's time zone unknown
+thread-store = { $store } · { $platform }
+thread-messages =
+    { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    }
+message-note = Internal note
+message-outbound = Reply
+message-inbound = Customer
+# The time of a message in the agent's zone, then in the customer's own.
+message-times = { $agent } · customer { $customer } ({ $zone })
+
+## Reply box
+
+reply-label = Reply to { $name }
+reply-placeholder = Write a reply in { $language }…
+reply-send = Send
+reply-sending = Sending…
+reply-hint = { $send } to send · Esc back to the inbox
+reply-saving = Saving draft…
+reply-saved = Draft saved
+reply-sent = Reply sent
+reply-assist = Assist: { $action }
+reply-assist-reason = Assist: { $action } — { $reason }
+
+## Customer card
+
+customer-title = Customer
+customer-country = Country
+customer-language = Language
+customer-local-time = Local time
+customer-time-zone = Time zone
+customer-tz-unknown = Unknown
+customer-tz-source =
+    { $source ->
+        [address] from the shipping address
+        [phone] from the phone number
+        [agent] set by an agent
+       *[other] source: { $source }
+    }
+customer-since = Customer since { $date }
+customer-contacts = Contacts
+
+## Orders
+
+order-title = Order
+orders-other =
+    { $count ->
+        [one] Other order
+       *[other] { $count } other orders
+    }
+order-none = No orders linked to this customer.
+order-created = Placed { $date }
+order-cancelled = Cancelled { $date }
+order-items = Items
+order-unit-price = { $price } each
+order-subtotal = Subtotal
+order-shipping = Shipping
+order-tax = Tax
+order-total = Total
+order-ship-to = Ship to
+order-no-address = No shipping address
+order-source = From { $source }
+order-show = Show order { $number }
+
+## Logistics
+
+logistics-title = Shipping
+logistics-none = No shipments for this order yet.
+logistics-no-order = Select an order to see its parcels.
+shipment-tracking = Tracking number
+shipment-shipped = Shipped
+shipment-promised = Promised
+shipment-expected = Expected
+shipment-delivered = Delivered
+shipment-late = Late
+shipment-late-by =
+    { $days ->
+        [one] 1 day later than promised
+       *[other] { $days } days later than promised
+    }
+shipment-events = Carrier events
+shipment-no-events = No carrier scans yet.
+shipment-event-local = local { $time } ({ $zone })
+shipment-event-agent = your time { $time }
+copy = Copy
+copied = Copied
+
+## Status bar
+
+statusbar-store = Store: { $location }
+statusbar-conversations =
+    { $count ->
+        [one] { $count } conversation
+       *[other] { $count } conversations
+    }
+statusbar-messages =
+    { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    }
+statusbar-orders =
+    { $count ->
+        [one] { $count } order
+       *[other] { $count } orders
+    }
+statusbar-shipments =
+    { $count ->
+        [one] { $count } shipment
+       *[other] { $count } shipments
+    }
+statusbar-customers =
+    { $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    }
+statusbar-languages =
+    { $count ->
+        [one] { $count } language
+       *[other] { $count } languages
+    }
+statusbar-countries =
+    { $count ->
+        [one] { $count } country
+       *[other] { $count } countries
+    }
+statusbar-agent = { $name } · { $zone }
+
+## Keyboard help
+
+help-title = Keyboard shortcuts
+help-close = Close
+help-next = Next conversation
+help-prev = Previous conversation
+help-open = Open the selected conversation
+help-reply = Write a reply
+help-send = Send the reply
+help-leave = Leave the reply box, back to the inbox
+help-search = Search
+help-panes = Go to inbox, conversation or customer pane
+help-toggle = Show or hide this help
+help-ime = Shortcuts wait while an input method is composing text.
+
+## Database error dialog
+
+db-error-title = Meridian cannot open its database
+app-start-failed = Meridian could not start
+db-error-location = Database: { $location }
+db-error-backups = Backups found next to the database:
+db-error-backup-hint = You can start Meridian with one of these files instead: run it with --db followed by the path. Keep the damaged file for support.
+db-error-no-backups = No backups were found next to the database.
+db-error-copy = Copy path
+
+## Errors (error-<code>, with the arguments the code carries)
+
+error-db-corrupt = { $path } is not a Meridian database, or it is damaged.
+error-db-locked = { $path } is in use by another program and stayed locked. Close the other program and try again.
+error-db-newer-schema = { $path } was written by a newer version of Meridian (schema { $found }; this version knows up to { $supported }). Update Meridian to open it.
+error-db-io = Cannot read or write { $path }. Check that the disk is available and that you have permission.
+error-db-connect = Cannot connect to the database at { $location }.
+error-db-migration = Updating the database at { $location } to schema { $version } failed.
+error-not-found = The requested item no longer exists ({ $what } { $id }).
+error-db-invalid = The stored { $what } is invalid.
+error-db-query = A database request failed ({ $doing }).
+error-invalid-input = Some of the input is not valid.
+error-send-empty = Write something before sending.
+error-unexpected = Something went wrong: { $message }
+retry = Try again
+error-dismiss = Dismiss

@@ -1,0 +1,327 @@
+// The workstation's state and the actions on it. Components read fields and call methods;
+// only this module talks to api.ts. Every request carries a sequence number so a slow
+// answer never overwrites a newer one (typing fast in search, holding j).
+import { api, DEFAULT_PAGE_SIZE, toAppError } from './api';
+import type {
+  AppError,
+  MessageChannel,
+  ConversationStatus,
+  ConversationView,
+  InboxCursor,
+  InboxFacets,
+  InboxFilter,
+  InboxItem,
+  Intent,
+  Settings,
+} from './bindings';
+import { setUiLocale, t, tError } from './i18n.svelte';
+
+export type Filters = {
+  status: ConversationStatus | null;
+  language: string | null;
+  channel: MessageChannel | null;
+  intent: Intent | null;
+  query: string;
+};
+
+export type Notice = { id: number; kind: 'error' | 'info'; text: string };
+export type DraftStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+export const DRAFT_DEBOUNCE_MS = 600;
+export const OPEN_DEBOUNCE_MS = 120;
+
+const emptyFilters = (): Filters => ({ status: null, language: null, channel: null, intent: null, query: '' });
+
+export class AppState {
+  // Startup
+  booting = $state(true);
+  settings = $state<Settings | null>(null);
+  /** The database error to show instead of the panes (open_error, or getSettings failing). */
+  fatal = $state<AppError | null>(null);
+
+  // Inbox
+  facets = $state<InboxFacets | null>(null);
+  filters = $state<Filters>(emptyFilters());
+  items = $state<InboxItem[]>([]);
+  next = $state<InboxCursor | null>(null);
+  loading = $state(false);
+  loadingMore = $state(false);
+  inboxError = $state<AppError | null>(null);
+  selectedId = $state<number | null>(null);
+
+  // Thread and context
+  openId = $state<number | null>(null);
+  view = $state<ConversationView | null>(null);
+  viewLoading = $state(false);
+  viewError = $state<AppError | null>(null);
+  focusOrderId = $state<number | null>(null);
+
+  // Reply
+  reply = $state('');
+  draftStatus = $state<DraftStatus>('idle');
+  sending = $state(false);
+  replyError = $state<string | null>(null);
+
+  // Chrome
+  helpOpen = $state(false);
+  notices = $state<Notice[]>([]);
+  now = $state(Date.now());
+
+  #listSeq = 0;
+  #openSeq = 0;
+  #noticeSeq = 0;
+  #openTimer: ReturnType<typeof setTimeout> | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #draftFor: number | null = null;
+
+  get selectedIndex(): number {
+    return this.items.findIndex((i) => i.id === this.selectedId);
+  }
+
+  get agentZone(): string {
+    return this.settings?.agent_time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  get hasFilters(): boolean {
+    const f = this.filters;
+    return Boolean(f.status || f.language || f.channel || f.intent || f.query.trim());
+  }
+
+  // ---- startup --------------------------------------------------------------------------
+
+  async boot(): Promise<void> {
+    this.booting = true;
+    try {
+      const settings = await api.getSettings();
+      this.settings = settings;
+      setUiLocale(settings.locale);
+      if (settings.open_error) {
+        this.fatal = settings.open_error;
+        return;
+      }
+      await Promise.all([this.loadFacets(), this.loadInbox()]);
+      // Start reading at the top of the inbox.
+      if (this.selectedId === null) this.selectedId = this.items[0]?.id ?? null;
+      if (this.selectedId !== null) await this.open(this.selectedId);
+    } catch (e) {
+      this.fatal = toAppError(e);
+    } finally {
+      this.booting = false;
+    }
+  }
+
+  async changeLocale(locale: string): Promise<void> {
+    // Show the new language at once; persisting it is the Rust side's job.
+    setUiLocale(locale);
+    if (this.settings) this.settings.locale = locale;
+    try {
+      await api.setLocale(locale);
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  // ---- inbox ----------------------------------------------------------------------------
+
+  filterArg(after: InboxCursor | null): InboxFilter {
+    const f = this.filters;
+    return {
+      status: f.status,
+      language: f.language,
+      channel: f.channel,
+      intent: f.intent,
+      query: f.query.trim() || null,
+      after,
+      limit: DEFAULT_PAGE_SIZE,
+    };
+  }
+
+  async loadFacets(): Promise<void> {
+    try {
+      this.facets = await api.inboxFacets();
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  /** Reloads the list from the top with the current filters. */
+  async loadInbox(): Promise<void> {
+    const seq = ++this.#listSeq;
+    this.loading = true;
+    this.loadingMore = false;
+    this.inboxError = null;
+    try {
+      const page = await api.listInbox(this.filterArg(null));
+      if (seq !== this.#listSeq) return;
+      this.items = page.items;
+      this.next = page.next;
+      // Keep the selection when it is still listed, else take the first row.
+      if (!page.items.some((i) => i.id === this.selectedId)) this.selectedId = page.items[0]?.id ?? null;
+    } catch (e) {
+      if (seq !== this.#listSeq) return;
+      this.items = [];
+      this.next = null;
+      this.inboxError = toAppError(e);
+    } finally {
+      if (seq === this.#listSeq) this.loading = false;
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    if (!this.next || this.loading || this.loadingMore) return;
+    const seq = this.#listSeq;
+    this.loadingMore = true;
+    try {
+      const page = await api.listInbox(this.filterArg(this.next));
+      if (seq !== this.#listSeq) return;
+      const seen = new Set(this.items.map((i) => i.id));
+      this.items = [...this.items, ...page.items.filter((i) => !seen.has(i.id))];
+      this.next = page.next;
+    } catch (e) {
+      if (seq === this.#listSeq) this.notify('error', tError(toAppError(e)));
+    } finally {
+      if (seq === this.#listSeq) this.loadingMore = false;
+    }
+  }
+
+  setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
+    this.filters[key] = value;
+    void this.loadInbox();
+  }
+
+  clearFilters(): void {
+    this.filters = emptyFilters();
+    void this.loadInbox();
+  }
+
+  /** Moves the selection by delta rows; past the last row it loads the next page. */
+  async move(delta: number): Promise<void> {
+    if (this.items.length === 0) return;
+    let idx = this.selectedIndex;
+    if (idx < 0) idx = delta > 0 ? -1 : this.items.length;
+    let target = idx + delta;
+    if (target >= this.items.length && this.next) {
+      await this.loadMore();
+    }
+    target = Math.max(0, Math.min(this.items.length - 1, target));
+    const id = this.items[target]?.id;
+    if (id === undefined || id === this.selectedId) return;
+    this.selectedId = id;
+    // Reading follows the selection, a moment later so holding j does not flood the store.
+    clearTimeout(this.#openTimer);
+    this.#openTimer = setTimeout(() => void this.open(id), OPEN_DEBOUNCE_MS);
+  }
+
+  select(id: number): void {
+    this.selectedId = id;
+    void this.open(id);
+  }
+
+  openSelected(): Promise<void> {
+    if (this.selectedId === null) return Promise.resolve();
+    return this.open(this.selectedId);
+  }
+
+  // ---- conversation ---------------------------------------------------------------------
+
+  async open(id: number, force = false): Promise<void> {
+    clearTimeout(this.#openTimer);
+    if (!force && id === this.openId && (this.view || this.viewLoading)) return;
+    await this.flushDraft();
+    const seq = ++this.#openSeq;
+    this.openId = id;
+    this.viewLoading = true;
+    this.viewError = null;
+    try {
+      const view = await api.openConversation(id);
+      if (seq !== this.#openSeq) return;
+      this.view = view;
+      this.focusOrderId = view.focus_order_id ?? view.orders[0]?.id ?? null;
+      this.reply = view.draft?.body ?? '';
+      this.draftStatus = 'idle';
+      this.replyError = null;
+      this.#draftFor = id;
+    } catch (e) {
+      if (seq !== this.#openSeq) return;
+      this.view = null;
+      this.viewError = toAppError(e);
+    } finally {
+      if (seq === this.#openSeq) this.viewLoading = false;
+    }
+  }
+
+  // ---- reply ----------------------------------------------------------------------------
+
+  /** The reply text changed: save it as the draft once typing pauses. */
+  editReply(text: string): void {
+    this.reply = text;
+    this.replyError = null;
+    if (this.#draftFor === null) return;
+    this.draftStatus = 'pending';
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => void this.flushDraft(), DRAFT_DEBOUNCE_MS);
+  }
+
+  /** Saves a pending draft now (before switching conversations or sending). */
+  async flushDraft(): Promise<void> {
+    if (this.draftStatus !== 'pending' || this.#draftFor === null) return;
+    clearTimeout(this.#draftTimer);
+    const id = this.#draftFor;
+    const body = this.reply;
+    this.draftStatus = 'saving';
+    try {
+      await api.saveDraft(id, body);
+      if (this.#draftFor === id && this.draftStatus === 'saving') this.draftStatus = 'saved';
+    } catch (e) {
+      if (this.#draftFor === id) this.draftStatus = 'error';
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  async send(): Promise<boolean> {
+    const view = this.view;
+    if (!view || this.sending) return false;
+    const body = this.reply;
+    if (!body.trim()) {
+      this.replyError = t('error-send-empty');
+      return false;
+    }
+    clearTimeout(this.#draftTimer);
+    this.sending = true;
+    this.replyError = null;
+    const id = view.conversation.id;
+    try {
+      const message = await api.sendReply(id, body);
+      if (this.view?.conversation.id === id) {
+        this.view.messages.push(message);
+        this.view.draft = null;
+        this.reply = '';
+        this.draftStatus = 'idle';
+      }
+      const row = this.items.find((i) => i.id === id);
+      if (row) {
+        row.preview = message.text.replace(/\s+/g, ' ').trim();
+        row.last_message_at = message.created_at;
+      }
+      this.notify('info', t('reply-sent'));
+      return true;
+    } catch (e) {
+      this.replyError = tError(toAppError(e));
+      return false;
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  // ---- notices --------------------------------------------------------------------------
+
+  notify(kind: Notice['kind'], text: string): void {
+    const id = ++this.#noticeSeq;
+    this.notices.push({ id, kind, text });
+    setTimeout(() => this.dismiss(id), kind === 'error' ? 10_000 : 3_500);
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+}
