@@ -50,6 +50,18 @@ enum Command {
         #[arg(long)]
         messages_per_conversation: Option<usize>,
     },
+    /// Measures the store on a large database and prints a report (see docs/BENCHMARKS.md).
+    Bench {
+        /// Database to measure; `meridian seed --conversations 100000 --messages-per-conversation 10` makes one.
+        #[arg(long)]
+        db: String,
+        /// Conversations opened (other operations scale from it).
+        #[arg(long, default_value_t = 500)]
+        runs: usize,
+        /// Print JSON instead of a Markdown table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Prints what a store holds.
     Stats {
         /// Database: a SQLite file path or a postgres:// URL. Defaults to the user's data directory.
@@ -88,6 +100,19 @@ async fn run(cli: Cli) -> Result<()> {
             if let Some(n) = conversations { spec.conversations = n; }
             spec.messages_per_conversation = messages_per_conversation;
             seed_store(&location, &spec, force, if_missing).await
+        }
+        Command::Bench { db, runs, json } => {
+            if !PathBuf::from(&db).exists() && !db.contains("://") {
+                bail!("no store at {db}; create one with `meridian seed --conversations 100000 --messages-per-conversation 10 --customers 50000 --orders 120000 --db {db}`");
+            }
+            let store = Store::open(&db).await.with_context(|| format!("opening {db}"))?;
+            let report = meridian_bench::store(&store, runs).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", meridian_bench::markdown(&report));
+            }
+            Ok(())
         }
         Command::Stats { db, json } => {
             let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
