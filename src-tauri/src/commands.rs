@@ -97,3 +97,16 @@ pub async fn send_reply(state: State<'_, AppState>, conversation_id: i64, body: 
     let author = agent_name();
     state.store()?.send_reply(conversation_id, &author, body.trim_end(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
 }
+
+/// The UI calls this once its first screen is drawn. Records the cold start (process start to
+/// first paint) in the log, and in `MERIDIAN_READY_FILE` when set, for `make bench`.
+#[tauri::command]
+#[specta::specta]
+pub fn report_ready() -> u32 {
+    let ms = crate::started().elapsed().as_millis() as u32;
+    tracing::info!(ms, "first paint");
+    if let Some(path) = std::env::var_os("MERIDIAN_READY_FILE") {
+        let _ = std::fs::write(path, ms.to_string());
+    }
+    ms
+}

@@ -24,6 +24,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::open_conversation,
             commands::save_draft,
             commands::send_reply,
+            commands::report_ready,
         ])
         // Ids and minor units stay far below 2^53; the UI handles them as numbers.
         .dangerously_cast_bigints_to_number()
@@ -60,7 +61,15 @@ fn store_location() -> PathBuf {
     meridian_store::default_location()
 }
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When this process started, for the cold-start measurement.
+pub(crate) fn started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
 pub fn run() {
+    started();
     tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_env("MERIDIAN_LOG")).with_writer(std::io::stderr).init();
     let location = store_location();
     let system_locale = std::env::var("LC_ALL").or_else(|_| std::env::var("LANG")).unwrap_or_default();

@@ -14,6 +14,11 @@ export const commands = {
 	openConversation: (id: number) => typedError<ConversationView, AppError>(__TAURI_INVOKE("open_conversation", { id })),
 	saveDraft: (conversationId: number, body: string) => typedError<null, AppError>(__TAURI_INVOKE("save_draft", { conversationId, body })),
 	sendReply: (conversationId: number, body: string) => typedError<Message, AppError>(__TAURI_INVOKE("send_reply", { conversationId, body })),
+	/**
+	 *  The UI calls this once its first screen is drawn. Records the cold start (process start to
+	 *  first paint) in the log, and in `MERIDIAN_READY_FILE` when set, for `make bench`.
+	 */
+	reportReady: () => __TAURI_INVOKE<number>("report_ready"),
 };
 
 /* Types */

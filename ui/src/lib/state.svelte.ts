@@ -103,6 +103,7 @@ export class AppState {
       // Start reading at the top of the inbox.
       if (this.selectedId === null) this.selectedId = this.items[0]?.id ?? null;
       if (this.selectedId !== null) await this.open(this.selectedId);
+      void api.reportReady();
     } catch (e) {
       this.fatal = toAppError(e);
     } finally {

@@ -218,6 +218,8 @@ export function createMockBackend(options: MockOptions = {}) {
       }
       case 'send_reply':
         return send(Number(args.conversationId), String(args.body));
+      case 'report_ready':
+        return 0;
       default:
         throw appError('invalid-input', `unknown command ${cmd}`);
     }
