@@ -355,7 +355,8 @@ db-error-title = Meridian cannot open its database
 app-start-failed = Meridian could not start
 db-error-location = Database: { $location }
 db-error-backups = Backups found next to the database:
-db-error-backup-hint = You can start Meridian with one of these files instead: run it with --db followed by the path. Keep the damaged file for support.
+db-error-backup-hint = Open a backup to keep working: Meridian restarts on that copy and leaves the damaged file untouched for support.
+db-error-open-backup = Open this backup
 db-error-no-backups = No backups were found next to the database.
 db-error-copy = Copy path
 

@@ -353,7 +353,8 @@ db-error-title = Meridian no puede abrir su base de datos
 app-start-failed = Meridian no se ha podido iniciar
 db-error-location = Base de datos: { $location }
 db-error-backups = Copias de seguridad encontradas junto a la base de datos:
-db-error-backup-hint = Puedes iniciar Meridian con uno de estos archivos: ejecútalo con --db seguido de la ruta. Conserva el archivo dañado para el equipo de soporte.
+db-error-backup-hint = Abra una copia de seguridad para seguir trabajando: Meridian se reinicia con esa copia y deja intacto el archivo dañado para el soporte.
+db-error-open-backup = Abrir esta copia
 db-error-no-backups = No se encontraron copias de seguridad junto a la base de datos.
 db-error-copy = Copiar ruta
 

@@ -292,7 +292,8 @@ db-error-title = Meridian のデータベースを開けません
 app-start-failed = Meridian を起動できませんでした
 db-error-location = データベース：{ $location }
 db-error-backups = データベースと同じ場所にバックアップが見つかりました：
-db-error-backup-hint = 代わりにこれらのファイルのいずれかで Meridian を起動できます。--db にファイルのパスを指定して起動してください。破損したファイルはサポート用に保管してください。
+db-error-backup-hint = バックアップを開くと作業を続けられます。Meridian はそのコピーで再起動し、破損したファイルはサポート用にそのまま残します。
+db-error-open-backup = このバックアップを開く
 db-error-no-backups = データベースと同じ場所にバックアップは見つかりませんでした。
 db-error-copy = パスをコピー
 

@@ -292,7 +292,8 @@ db-error-title = Meridian 无法打开数据库
 app-start-failed = Meridian 无法启动
 db-error-location = 数据库：{ $location }
 db-error-backups = 在数据库旁找到以下备份：
-db-error-backup-hint = 你可以改用其中一个文件启动 Meridian：启动时加上 --db 和该文件路径。请保留损坏的文件以便技术支持排查。
+db-error-backup-hint = 打开一个备份以继续工作：Meridian 会在该副本上重新启动，受损文件保持原样以便技术支持排查。
+db-error-open-backup = 打开此备份
 db-error-no-backups = 数据库旁没有找到备份。
 db-error-copy = 复制路径
 

@@ -110,3 +110,22 @@ pub fn report_ready() -> u32 {
     }
     ms
 }
+
+/// Restarts Meridian on one of the backups offered after a failed open. Only paths the app
+/// itself listed are accepted, so the web view cannot make it open an arbitrary file.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_backup(app: tauri::AppHandle, state: State<'_, AppState>, path: String) -> Result<(), AppError> {
+    if !state.backups().contains(&path) {
+        return Err(AppError::new("invalid-input", &[], &state.locale()));
+    }
+    let exe = std::env::current_exe().map_err(|e| AppError::new("db-io", &[("path", e.to_string())], &state.locale()))?;
+    std::process::Command::new(exe)
+        .arg("--db")
+        .arg(&path)
+        .env_remove("MERIDIAN_DB")
+        .spawn()
+        .map_err(|e| AppError::new("db-io", &[("path", format!("{path}: {e}"))], &state.locale()))?;
+    app.exit(0);
+    Ok(())
+}

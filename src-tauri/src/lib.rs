@@ -25,6 +25,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::save_draft,
             commands::send_reply,
             commands::report_ready,
+            commands::open_backup,
         ])
         // Ids and minor units stay far below 2^53; the UI handles them as numbers.
         .dangerously_cast_bigints_to_number()

@@ -1,6 +1,8 @@
 //! `meridian`: the command line. It only parses arguments and prints; the work is done by
 //! the library crates, the same ones the desktop app uses.
 
+mod triage;
+
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use meridian_demo::{generate, import, Assets, DemoSpec};
@@ -62,6 +64,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Triage customer messages offline: JSON Lines in, one JSON line out per message (TRIAGE.md).
+    Triage {
+        /// Input file (JSON Lines); standard input when absent.
+        #[arg(long)]
+        input: Option<String>,
+        /// Policy file (TOML) changing the default autonomy policy.
+        #[arg(long)]
+        policy: Option<String>,
+        /// Leave out the "draft" field.
+        #[arg(long)]
+        no_draft: bool,
+    },
+    /// Measures the engine on labelled messages (JSON Lines as in TRIAGE.md, or the Bitext CSV).
+    Eval {
+        /// Labelled data: .jsonl, or .csv with columns id, instruction, intent.
+        #[arg(long)]
+        labels: String,
+        #[arg(long)]
+        policy: Option<String>,
+        /// Print the full report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Prints what a store holds.
     Stats {
         /// Database: a SQLite file path or a postgres:// URL. Defaults to the user's data directory.
@@ -114,6 +139,8 @@ async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Triage { input, policy, no_draft } => triage::triage(input.as_deref(), policy.as_deref(), no_draft),
+        Command::Eval { labels, policy, json } => triage::evaluate(&labels, policy.as_deref(), json),
         Command::Stats { db, json } => {
             let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
             if !location.contains("://") && !PathBuf::from(&location).exists() {

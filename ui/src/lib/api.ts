@@ -71,6 +71,7 @@ export const api = {
     call(() => commands.saveDraft(conversationId, body)),
   sendReply: (conversationId: number, body: string): Promise<Message> =>
     call(() => commands.sendReply(conversationId, body)),
+  openBackup: (path: string): Promise<null> => call(() => commands.openBackup(path)),
   /** Tells the shell the first screen is drawn (cold-start measurement); never fails the UI. */
   reportReady: (): Promise<number> => commands.reportReady().catch(() => 0),
 };

@@ -19,6 +19,11 @@ export const commands = {
 	 *  first paint) in the log, and in `MERIDIAN_READY_FILE` when set, for `make bench`.
 	 */
 	reportReady: () => __TAURI_INVOKE<number>("report_ready"),
+	/**
+	 *  Restarts Meridian on one of the backups offered after a failed open. Only paths the app
+	 *  itself listed are accepted, so the web view cannot make it open an arbitrary file.
+	 */
+	openBackup: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("open_backup", { path })),
 };
 
 /* Types */

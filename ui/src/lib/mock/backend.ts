@@ -220,6 +220,8 @@ export function createMockBackend(options: MockOptions = {}) {
         return send(Number(args.conversationId), String(args.body));
       case 'report_ready':
         return 0;
+      case 'open_backup':
+        return null;
       default:
         throw appError('invalid-input', `unknown command ${cmd}`);
     }
