@@ -167,8 +167,12 @@ pub fn generate(spec: &DemoSpec, assets: &Assets) -> World {
     }
 
     let mut rng = root.fork("conversations");
+    let mut shipment_of: Vec<Option<usize>> = vec![None; world.orders.len()];
+    for (k, s) in world.shipments.iter().enumerate() {
+        shipment_of[s.order_id as usize] = Some(k);
+    }
     for _ in 0..spec.conversations {
-        if let Some(conv) = make_conversation(&mut rng, &world, &homes, assets, spec) {
+        if let Some(conv) = make_conversation(&mut rng, &world, &homes, &shipment_of, assets, spec) {
             world.conversations.push(conv);
         }
     }
@@ -190,7 +194,8 @@ struct Home {
     phone: String,
 }
 
-fn make_customer(rng: &mut Rng, i: usize, country: &Country, assets: &Assets, now: Timestamp, emails: &mut std::collections::HashSet<String>) -> (Customer, Home) {
+/// `taken` holds the e-mail addresses and phone numbers already given to someone.
+fn make_customer(rng: &mut Rng, i: usize, country: &Country, assets: &Assets, now: Timestamp, taken: &mut std::collections::HashSet<String>) -> (Customer, Home) {
     let fi = rng.below(country.first_names.len() as u64) as usize;
     let li = rng.below(country.last_names.len() as u64) as usize;
     let (first, last) = (&country.first_names[fi], &country.last_names[li]);
@@ -202,12 +207,16 @@ fn make_customer(rng: &mut Rng, i: usize, country: &Country, assets: &Assets, no
     let domain = *rng.pick(mail_domains(&country.code));
     let mut email = format!("{local}@{domain}");
     // Two customers never share an address: namesakes get a number, as mail providers insist.
-    while !emails.insert(email.clone()) {
+    while !taken.insert(email.clone()) {
         email = format!("{local}{}@{domain}", rng.range(100, 9999));
     }
     let start = rng.pick(&country.mobile_starts);
     let rest = country.phone_national_digits.saturating_sub(start.len());
-    let phone = format!("{}{}{}", country.phone_prefix, start, rng.digits(rest));
+    let mut phone = format!("{}{}{}", country.phone_prefix, start, rng.digits(rest));
+    // Identities link one customer each: redraw the rare duplicate number.
+    while !taken.insert(phone.clone()) {
+        phone = format!("{}{}{}", country.phone_prefix, start, rng.digits(rest));
+    }
     let created_at = now - SignedDuration::from_secs(rng.range(30, 900) * DAY);
     let customer = Customer {
         id: i as i64,
@@ -588,7 +597,7 @@ fn fits(intent: Intent, o: &Order, s: Option<&Shipment>) -> bool {
     }
 }
 
-fn make_conversation(rng: &mut Rng, world: &World, homes: &[Home], assets: &Assets, spec: &DemoSpec) -> Option<DemoConversation> {
+fn make_conversation(rng: &mut Rng, world: &World, homes: &[Home], shipment_of: &[Option<usize>], assets: &Assets, spec: &DemoSpec) -> Option<DemoConversation> {
     let intent = *rng.weighted(INTENT_WEIGHTS);
     let order_related = !matches!(
         intent,
@@ -603,7 +612,7 @@ fn make_conversation(rng: &mut Rng, world: &World, homes: &[Home], assets: &Asse
     let mut order_pos = rng.below(world.orders.len() as u64) as usize;
     for _ in 0..40 {
         let candidate = rng.below(world.orders.len() as u64) as usize;
-        let shipment = world.shipments.iter().rev().find(|s| s.order_id == candidate as i64);
+        let shipment = shipment_of[candidate].map(|k| &world.shipments[k]);
         if fits(intent, &world.orders[candidate], shipment) {
             order_pos = candidate;
             break;
@@ -613,7 +622,7 @@ fn make_conversation(rng: &mut Rng, world: &World, homes: &[Home], assets: &Asse
     let customer_pos = order.customer_id.unwrap_or(0) as usize;
     let customer = &world.customers[customer_pos];
     let home = &homes[customer_pos];
-    let shipment = world.shipments.iter().find(|s| s.order_id == order_pos as i64);
+    let shipment = shipment_of[order_pos].map(|k| &world.shipments[k]);
     let book = assets.book(&customer.language);
     let phrases = &book.intents[intent.as_str()];
     let channel = if order.platform == Platform::Amazon {
