@@ -26,8 +26,8 @@ static WORDED_ORDER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("regex")
 });
-/// Runs of letters, digits and single spaces/dashes that may hold a tracking number.
-static TRACKING_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z0-9](?:[A-Za-z0-9]|[ -][A-Za-z0-9]){8,30}(?-u:\b)").expect("regex"));
+/// ASCII letter-and-digit tokens, the pieces a tracking number is written in.
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z0-9]+").expect("regex"));
 /// Words near a bare 10- or 12-digit number that make it a waybill, not a phone number.
 static TRACKING_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:dhl|fedex|tracking|track|waybill|awb|seguimiento|rastreo|suivi|sendung|spedizione|tracciamento|rastreio|rastreamento|zending|przesyłk|paczk|追踪|运单|快递单|追跡|送り状|伝票|운송장|송장|تتبع|بوليصة)").expect("regex")
@@ -52,14 +52,39 @@ pub fn extract(text: &str, country: Option<&str>) -> Entities {
         push(&mut e.order_numbers, m.as_str().to_owned());
         taken.push((m.start(), m.end()));
     }
-    // Tracking numbers before phones and bare digits, so each span is read once.
-    for m in TRACKING_CANDIDATE.find_iter(text) {
-        if overlaps(&taken, m.start(), m.end()) {
-            continue;
+    // Tracking numbers before phones and bare digits, so each span is read once. Carriers
+    // and customers split numbers into groups ("1Z 999 AA1 0123 4567 84"): runs of
+    // alphanumeric tokens joined by single spaces or dashes are tried window by window.
+    let tokens: Vec<regex::Match> = TOKEN.find_iter(text).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut found = None;
+        'window: for len in (1..=8.min(tokens.len() - i)).rev() {
+            let group = &tokens[i..i + len];
+            let joined_by_single_separators = group.windows(2).all(|w| {
+                let gap = &text[w[0].end()..w[1].start()];
+                gap == " " || gap == "-"
+            });
+            if !joined_by_single_separators {
+                continue;
+            }
+            let (start, end) = (group[0].start(), group[len - 1].end());
+            if overlaps(&taken, start, end) {
+                continue;
+            }
+            let joined: String = group.iter().map(|m| m.as_str()).collect();
+            if let Some(t) = tracking_candidate(text, start, &joined) {
+                found = Some((t, start, end, len));
+                break 'window;
+            }
         }
-        if let Some(found) = tracking_in(text, m.start(), m.as_str()) {
-            push(&mut e.tracking_numbers, found.number);
-            taken.push((m.start(), m.end()));
+        match found {
+            Some((t, start, end, len)) => {
+                push(&mut e.tracking_numbers, t.number);
+                taken.push((start, end));
+                i += len;
+            }
+            None => i += 1,
         }
     }
     for re in [&*HASH_ORDER, &*WORDED_ORDER] {
@@ -100,34 +125,21 @@ fn push(list: &mut Vec<String>, value: String) {
     }
 }
 
-/// A tracking number inside a candidate span. Candidates with spaces are tried whole and by
-/// their longest valid sub-run, so "parcel RR 123 456 785 CN arrived" is found.
-fn tracking_in(text: &str, start: usize, candidate: &str) -> Option<tracking::TrackingNumber> {
-    let words: Vec<&str> = candidate.split([' ', '-']).collect();
-    for len in (1..=words.len()).rev() {
-        for from in 0..=words.len() - len {
-            let joined: String = words[from..from + len].concat();
-            if joined.len() < 10 || joined.len() > 30 {
-                continue;
-            }
-            let Some(t) = tracking::identify(&joined) else { continue };
-            // Bare 10/12-digit numbers are phone-number shaped: only with a carrier word near.
-            let bare_digits = joined.bytes().all(|b| b.is_ascii_digit());
-            if bare_digits && matches!(t.carrier, tracking::Carrier::Dhl | tracking::Carrier::Fedex) {
-                let before = &text[..start];
-                let window_start = before.char_indices().rev().nth(40).map(|(i, _)| i).unwrap_or(0);
-                if !TRACKING_CONTEXT.is_match(&text[window_start..start + candidate.len()]) {
-                    continue;
-                }
-                // A leading "+" means a phone number however it checks.
-                if before.trim_end().ends_with('+') {
-                    continue;
-                }
-            }
-            return Some(t);
+/// `joined` (a run of tokens starting at byte `start`) as a tracking number, if it is one.
+fn tracking_candidate(text: &str, start: usize, joined: &str) -> Option<tracking::TrackingNumber> {
+    if joined.len() < 10 || joined.len() > 30 {
+        return None;
+    }
+    let t = tracking::identify(joined)?;
+    // Bare 10/12-digit numbers are phone-number shaped: only with a carrier word near.
+    if joined.bytes().all(|b| b.is_ascii_digit()) && matches!(t.carrier, tracking::Carrier::Dhl | tracking::Carrier::Fedex) {
+        let before = &text[..start];
+        let window_start = before.char_indices().rev().nth(40).map(|(i, _)| i).unwrap_or(0);
+        if !TRACKING_CONTEXT.is_match(&text[window_start..start]) || before.trim_end().ends_with('+') {
+            return None;
         }
     }
-    None
+    Some(t)
 }
 
 #[cfg(test)]
@@ -170,6 +182,7 @@ mod tests {
             ("DHL waybill 1234567891", &["1234567891"]),
             ("call me on 1234567891", &[]),
             ("YunExpress YT2412345678901234", &["YT2412345678901234"]),
+            ("Numero di spedizione 1Z 999 AA1 0123 4567 84.", &["1Z999AA10123456784"]),
             ("追跡番号RR123456785CNです", &["RR123456785CN"]),
             ("postcode 28013, price 149.90, date 2026-11-24", &[]),
         ];

@@ -104,7 +104,7 @@ impl Engine {
         // Identifiers anywhere in the message count, quoted ones included (an order number
         // in the quoted confirmation is still the order the customer writes about).
         let entities = entities::extract(&format!("{subject}\n{}", input.text), country);
-        let threat = threat::is_threat(&words) || threat::is_threat(subject) || intent == Intent::Dispute;
+        let threat = threat::is_threat(&words) || threat::is_threat(subject) || (intent == Intent::Dispute && confidence >= 0.6);
         let channel = input.channel.as_deref().and_then(|c| c.parse::<Channel>().ok());
         let facts = policy::Facts {
             intent,

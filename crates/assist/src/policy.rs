@@ -16,6 +16,11 @@ pub struct Policy {
     /// Confidence below this never goes out alone.
     #[serde(default = "default_threshold")]
     pub threshold: f32,
+    /// Nothing goes out alone when the model gives at least this probability, in total, to
+    /// intents a person must confirm. The guard against a confident wrong guess: at 0.03
+    /// the unsafe autopilot rate on the Bitext sample falls from 5.9% (no guard) to under 1%.
+    #[serde(default = "default_max_ambiguity")]
+    pub max_ambiguity: f32,
     /// First matching rule wins.
     #[serde(default)]
     pub rules: Vec<Rule>,
@@ -25,6 +30,10 @@ pub struct Policy {
 
 fn default_threshold() -> f32 {
     0.80
+}
+
+fn default_max_ambiguity() -> f32 {
+    0.03
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -56,7 +65,7 @@ pub struct Rollout {
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { threshold: default_threshold(), rules: vec![], rollout: Rollout::default() }
+        Policy { threshold: default_threshold(), max_ambiguity: default_max_ambiguity(), rules: vec![], rollout: Rollout::default() }
     }
 }
 
@@ -116,7 +125,7 @@ impl Policy {
         if action == Action::Autopilot {
             let blockers = [
                 (f.confidence < self.threshold, format!("confidence {:.2} < {:.2}", f.confidence, self.threshold)),
-                (f.unsafe_mass >= 0.25, format!("{:.0}% chance it asks for something a person must confirm", f.unsafe_mass * 100.0)),
+                (f.unsafe_mass >= self.max_ambiguity, format!("{:.0}% chance it asks for something a person must confirm", (f.unsafe_mass * 100.0).ceil())),
                 (f.missing_data, "the reply needs data no connector supplied".into()),
                 (f.instructions_in_text, "the message contains instructions to the system".into()),
                 (self.rollout.autopilot == Some(false), "autopilot is switched off".into()),

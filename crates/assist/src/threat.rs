@@ -11,17 +11,17 @@ static THREAT: LazyLock<Regex> = LazyLock::new(|| {
         r"charge ?back|dispute (?:the|this|with|on)|(?:paypal|card|credit card|bank) (?:dispute|claim)|open(?:ed|ing)? a (?:dispute|claim|case)|a-?to-?z|file a claim|reverse the (?:charge|payment)",
         r"|lawyer|attorney|solicitor|legal action|take (?:you|this) to court|small claims|\bsue\b|sue you|lawsuit",
         r"|consumer (?:protection|rights|authority|affairs)|trading standards|\bbbb\b|better business bureau|\bftc\b|ombudsman|attorney general",
-        r"|(?:1|one)[- ]star|bad review|negative review|terrible review|expose you|post (?:it|this) (?:online|everywhere)",
+        r"|(?:1|one)[- ]star|(?-u:\b)1[- ]?(?:stern|sterren|ster|étoile|estrella|stella|estrela|gwiazdk)|une étoile|jedną gwiazdk|bad review|negative review|terrible review|expose you|post (?:it|this) (?:online|everywhere)",
         // Spanish, Portuguese
         r"|contracargo|retrocargo|disputa|reclamación (?:a|en) paypal|abogad[oa]|demanda(?:r|ré)?\b|denuncia|\bocu\b|facua|oficina (?:municipal )?del? consumidor|tribunal|juzgado|reseña negativa|mala reseña|una estrella",
-        r"|estorno|advogad[oa]|procon|reclame aqui|\bdeco\b|processo judicial|vou processar|processar vocês|avaliação negativa",
+        r"|estorno (?:no|junto ao|pelo) (?:cartão|banco)|pedir (?:o )?estorno ao banco|advogad[oa]|procon|reclame aqui|\bdeco\b|processo judicial|vou processar|processar vocês|avaliação negativa",
         // French, Italian
         r"|rétrofacturation|litige|opposition bancaire|avocat|tribunal|dgccrf|60 millions|plainte|mauvais avis|avis négatif|une étoile",
         r"|riaddebito|contestazione|avvocato|denuncia|agcm|tribunale|recensione negativa|una stella|codacons",
         // German, Dutch, Polish
         r"|rückbuchung|rücklastschrift|anwalt|rechtsanwalt|\bklage\b|verklagen|verbraucherzentrale|\bgericht\b|schlechte bewertung|negative bewertung|einen stern",
         r"|terugboeking|advocaat|\brechter\b|rechtszaak|consuwijzer|\bacm\b|slechte review|negatieve review",
-        r"|obciążenie zwrotne|chargeback|prawnik|adwokat|pozew|\bsąd(?:u|em|zie)?\b|uokik|rzecznik(?:a)? (?:praw )?konsument|negatywn[aą] opini",
+        r"|obciążenie zwrotne|chargeback|\bspór\b|prawnik|adwokat|pozew|\bsąd(?:u|em|zie)?\b|uokik|rzecznik(?:a)? (?:praw )?konsument|negatywn[aą] opini",
         // Japanese, Chinese, Korean, Arabic
         r"|チャージバック|弁護士|訴訟|訴えます|消費生活センター|国民生活センター|法的措置|異議申し立て|低評価|星1",
         r"|拒付|退单|律师|起诉|法院|12315|消协|消费者协会|投诉到|差评|争议",
@@ -58,6 +58,8 @@ mod tests {
             "변호사와 상담하겠습니다",
             "سأتواصل مع حماية المستهلك",
             "refund me or I leave a 1-star review everywhere",
+            "Sonst schreibe ich überall 1-Stern-Bewertungen",
+            "Otworzyłam spór w PayPal",
         ] {
             assert!(is_threat(t), "{t}");
         }
@@ -65,7 +67,7 @@ mod tests {
 
     #[test]
     fn ordinary_messages_are_not_threats() {
-        for t in ["Where is my parcel?", "¿Cuándo llega mi pedido?", "Ich möchte die Bestellung stornieren", "荷物はいつ届きますか", "Can I leave a review for the jacket?"] {
+        for t in ["Where is my parcel?", "¿Cuándo llega mi pedido?", "Ich möchte die Bestellung stornieren", "荷物はいつ届きますか", "Can I leave a review for the jacket?", "Alguma novidade do meu estorno?"] {
             assert!(!is_threat(t), "{t}");
         }
     }

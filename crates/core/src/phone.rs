@@ -42,7 +42,9 @@ pub fn to_e164(raw: &str, country: Option<&str>) -> Result<String, PhoneError> {
     if !trimmed.chars().all(|c| c.is_ascii_digit() || " +-().\u{a0}/".contains(c)) {
         return Err(PhoneError::BadCharacters(raw.to_owned()));
     }
-    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    // "+49 (0)170 …": the bracketed trunk zero is not dialled from abroad.
+    let without_trunk = trimmed.replacen("(0)", "", 1);
+    let digits: String = without_trunk.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() {
         return Err(PhoneError::Empty(raw.to_owned()));
     }
@@ -75,6 +77,7 @@ mod tests {
             ("(415) 555-0134", Some("US"), "+14155550134"),
             ("090-1234-5678", Some("JP"), "+819012345678"),
             ("06 12345678", Some("IT"), "+390612345678"),
+            ("+49 (0)170 2345678", None, "+491702345678"),
         ];
         for (raw, country, want) in cases {
             assert_eq!(to_e164(raw, country).unwrap(), want, "{raw}");
