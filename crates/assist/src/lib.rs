@@ -6,6 +6,7 @@
 //! same message gets the same answer); the policy never reads the customer's text.
 
 pub mod clean;
+pub mod draft;
 pub mod entities;
 pub mod eval;
 mod examples;
@@ -64,6 +65,18 @@ static INSTRUCTIONS: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Engine {
     language: lang::LanguageModel,
     intent: intent::IntentModel,
+    replies: draft::Replies,
+}
+
+/// A triaged message with its grounded draft, in the customer's and the agent's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assisted {
+    #[serde(flatten)]
+    pub triage: Triage,
+    pub draft: String,
+    /// The same draft in the agent's language: its exact meaning.
+    pub draft_for_agent: String,
+    pub facts: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,11 +92,29 @@ impl Engine {
         let language = lang::LanguageModel::train(examples.iter().map(|e| (e.text.as_str(), e.language.as_str())));
         let pairs: Vec<(&str, Intent)> = examples.iter().map(|e| (e.text.as_str(), e.intent)).collect();
         let intent = intent::IntentModel::train(&pairs);
-        Ok(Engine { language, intent })
+        let replies = draft::Replies::new().map_err(EngineError::Examples)?;
+        Ok(Engine { language, intent, replies })
     }
 
     pub fn example_count() -> Result<usize, EngineError> {
         examples::all().map(|e| e.len()).map_err(EngineError::Examples)
+    }
+
+    /// Triage, then the grounded draft; missing facts move the action to at least approve.
+    pub fn assist(&self, input: &Input, policy: &Policy, grounding: &draft::Grounding, agent_language: &str) -> Assisted {
+        let mut triage = self.triage(input, policy);
+        let plan = draft::plan(triage.intent, grounding);
+        if plan.missing_data && triage.action == Action::Autopilot {
+            triage.action = Action::Approve;
+            triage.reason = format!("{}; needs approval: the reply needs data no connector supplied", triage.reason);
+        }
+        let lang = if draft::LANGUAGES.contains(&triage.language.as_str()) { triage.language.clone() } else { "en".to_owned() };
+        Assisted {
+            draft: self.replies.render(&plan, &lang),
+            draft_for_agent: self.replies.render(&plan, agent_language),
+            facts: plan.facts,
+            triage,
+        }
     }
 
     pub fn triage(&self, input: &Input, policy: &Policy) -> Triage {

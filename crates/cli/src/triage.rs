@@ -1,6 +1,7 @@
 //! `meridian triage` and `meridian eval`: the assist engine on JSON Lines, as TRIAGE.md says.
 
 use anyhow::{Context, Result};
+use meridian_assist::draft::{Grounding, StoreRules};
 use meridian_assist::{eval, Engine, Input, Policy};
 use std::io::{BufRead, Write};
 
@@ -31,13 +32,25 @@ pub fn triage(input: Option<&str>, policy: Option<&str>, no_draft: bool) -> Resu
             continue;
         }
         let value = match serde_json::from_str::<Input>(&line) {
+            Ok(input) if no_draft => serde_json::to_value(engine.triage(&input, &policy))?,
             Ok(input) => {
-                let t = engine.triage(&input, &policy);
-                let mut v = serde_json::to_value(&t)?;
-                if !no_draft {
-                    // Without a store there is no order or parcel to ground a reply on.
-                    v["draft"] = serde_json::Value::Null;
-                }
+                // Offline there is no order or parcel to ground on: the draft asks for what
+                // it needs, and such drafts wait for a person.
+                let country = input.customer.as_ref().and_then(|c| c.country.clone()).unwrap_or_default();
+                let grounding = Grounding {
+                    customer_name: "",
+                    customer_country: &country,
+                    customer_time_zone: None,
+                    agent: "",
+                    store: "",
+                    order: None,
+                    shipment: None,
+                    rules: StoreRules::default(),
+                    now: jiff::Timestamp::now(),
+                };
+                let a = engine.assist(&input, &policy, &grounding, "en");
+                let mut v = serde_json::to_value(&a.triage)?;
+                v["draft"] = serde_json::Value::String(a.draft);
                 v
             }
             Err(e) => {
