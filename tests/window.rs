@@ -77,6 +77,14 @@ async fn agent_reads_a_conversation_with_its_order_and_parcel_by_keyboard_then_s
         assert_eq!(s.attribute(&status, "data-status")?.as_deref(), Some(parcel.status.as_str()));
         let tracking = s.wait_text("[data-testid=logistics-pane] [data-testid=tracking-number]", 5, |t| !t.is_empty())?;
         assert_eq!(tracking.replace(' ', ""), parcel.tracking_number);
+        // The assist engine triages the latest message and fills the reply box with its draft.
+        let panel = s.wait_for("[data-testid=assist-panel]", 60)?;
+        let intent = s.attribute(&panel, "data-intent")?.unwrap_or_default();
+        assert!(intent.parse::<meridian_core::Intent>().is_ok(), "assist shows an intent: {intent:?}");
+        let action = s.attribute(&panel, "data-action")?.unwrap_or_default();
+        assert!(action.parse::<meridian_core::Action>().is_ok(), "assist shows an action: {action:?}");
+        let draft = s.execute("return document.querySelector('[data-testid=reply-box]').value")?;
+        assert!(draft.as_str().is_some_and(|d| d.trim().len() > 20), "the reply box holds the draft: {draft}");
         s.screenshot(&screenshots().join("02-conversation-en.png"))?;
 
         // Reply box by keyboard: r focuses it.

@@ -376,3 +376,11 @@ error-send-empty = Write something before sending.
 error-unexpected = Something went wrong: { $message }
 retry = Try again
 error-dismiss = Dismiss
+
+## Assist
+assist-confidence = { $percent } % sure
+assist-threat = Threat
+assist-facts = Facts used
+assist-meaning = Meaning in your language
+assist-use-draft = Use the suggested draft
+assist-loading = Reading the message…

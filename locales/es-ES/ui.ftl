@@ -374,3 +374,11 @@ error-send-empty = Escribe algo antes de enviar.
 error-unexpected = Algo ha fallado: { $message }
 retry = Reintentar
 error-dismiss = Cerrar
+
+## Assist
+assist-confidence = Seguridad: { $percent } %
+assist-threat = Amenaza
+assist-facts = Datos usados
+assist-meaning = Significado en tu idioma
+assist-use-draft = Usar el borrador sugerido
+assist-loading = Leyendo el mensaje…

@@ -313,3 +313,11 @@ error-send-empty = 送信する前に内容を入力してください。
 error-unexpected = 問題が発生しました：{ $message }
 retry = 再試行
 error-dismiss = 閉じる
+
+## Assist
+assist-confidence = 確信度 { $percent }%
+assist-threat = 脅威
+assist-facts = 使用したデータ
+assist-meaning = あなたの言語での意味
+assist-use-draft = 提案された下書きを使う
+assist-loading = メッセージを読んでいます…

@@ -313,3 +313,11 @@ error-send-empty = 请先输入内容再发送。
 error-unexpected = 出现错误：{ $message }
 retry = 重试
 error-dismiss = 关闭
+
+## Assist
+assist-confidence = 置信度 { $percent }%
+assist-threat = 威胁
+assist-facts = 使用的事实
+assist-meaning = 用你的语言显示的含义
+assist-use-draft = 使用建议的草稿
+assist-loading = 正在阅读消息…

@@ -129,3 +129,33 @@ pub async fn open_backup(app: tauri::AppHandle, state: State<'_, AppState>, path
     app.exit(0);
     Ok(())
 }
+
+/// What the assist engine makes of a conversation's latest customer message.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AssistView {
+    pub language: String,
+    pub language_confidence: f64,
+    pub intent: meridian_core::Intent,
+    pub confidence: f64,
+    pub threat: bool,
+    pub action: meridian_core::Action,
+    pub reason: String,
+    /// The grounded reply in the customer's language.
+    pub draft: String,
+    /// The same reply in the agent's UI language.
+    pub draft_for_agent: String,
+    /// The store facts the draft used.
+    pub facts: Vec<String>,
+}
+
+/// Triages the latest customer message of a conversation and drafts the grounded reply.
+#[tauri::command]
+#[specta::specta]
+pub async fn assist_conversation(state: State<'_, AppState>, id: i64) -> Result<AssistView, AppError> {
+    let locale = state.locale();
+    let view = state.store()?.conversation(id).await.map_err(|e| AppError::from_store(&e, &locale))?;
+    let agent = agent_name();
+    tauri::async_runtime::spawn_blocking(move || crate::assist::assist(&view, &agent, &locale))
+        .await
+        .map_err(|e| AppError::new("unexpected", &[("message", e.to_string())], &state.locale()))?
+}

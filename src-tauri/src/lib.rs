@@ -1,6 +1,7 @@
 //! Meridian's desktop shell: opens the store, hands typed commands to the web UI and shows
 //! the window. Everything else lives in the library crates (see ARCHITECTURE.md).
 
+mod assist;
 mod commands;
 mod error;
 mod state;
@@ -26,6 +27,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::send_reply,
             commands::report_ready,
             commands::open_backup,
+            commands::assist_conversation,
         ])
         // Ids and minor units stay far below 2^53; the UI handles them as numbers.
         .dangerously_cast_bigints_to_number()
@@ -72,6 +74,10 @@ pub(crate) fn started() -> std::time::Instant {
 pub fn run() {
     started();
     tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_env("MERIDIAN_LOG")).with_writer(std::io::stderr).init();
+    // Train the assist engine in the background; the first screen does not wait for it.
+    std::thread::spawn(|| {
+        let _ = assist::engine();
+    });
     let location = store_location();
     let system_locale = std::env::var("LC_ALL").or_else(|_| std::env::var("LANG")).unwrap_or_default();
     let opened = tauri::async_runtime::block_on(meridian_store::Store::open(&location.display().to_string()));

@@ -157,10 +157,24 @@ describe('Meridian workstation', () => {
 
   it('explains an empty reply instead of sending it', async () => {
     const r = await start();
+    // The assist draft fills the box; the agent clears it.
+    const box = r.testid<HTMLTextAreaElement>('reply-box')!;
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
     r.testid<HTMLButtonElement>('send')!.click();
     await settle();
     expect(r.text(r.testid('reply-error'))).toBe('Write something before sending.');
     expect(calls('send_reply')).toHaveLength(0);
+    r.destroy();
+  });
+
+  it('shows the assist panel and fills an empty reply with the grounded draft', async () => {
+    const r = await start();
+    await settle();
+    const panel = r.testid('assist-panel');
+    expect(panel?.getAttribute('data-action')).toBe('autopilot');
+    expect(r.text(r.testid('assist-meaning'))).toContain('Your order is on its way.');
+    expect(r.testid<HTMLTextAreaElement>('reply-box')!.value).toContain('Su pedido está en camino.');
     r.destroy();
   });
 

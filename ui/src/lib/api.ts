@@ -5,6 +5,7 @@
 import {
   commands,
   type AppError,
+  type AssistView,
   type ConversationView,
   type InboxFacets,
   type InboxFilter,
@@ -71,6 +72,7 @@ export const api = {
     call(() => commands.saveDraft(conversationId, body)),
   sendReply: (conversationId: number, body: string): Promise<Message> =>
     call(() => commands.sendReply(conversationId, body)),
+  assistConversation: (id: number): Promise<AssistView> => call(() => commands.assistConversation(id)),
   openBackup: (path: string): Promise<null> => call(() => commands.openBackup(path)),
   /** Tells the shell the first screen is drawn (cold-start measurement); never fails the UI. */
   reportReady: (): Promise<number> => commands.reportReady().catch(() => 0),

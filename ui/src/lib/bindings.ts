@@ -24,6 +24,8 @@ export const commands = {
 	 *  itself listed are accepted, so the web view cannot make it open an arbitrary file.
 	 */
 	openBackup: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("open_backup", { path })),
+	/**  Triages the latest customer message of a conversation and drafts the grounded reply. */
+	assistConversation: (id: number) => typedError<AssistView, AppError>(__TAURI_INVOKE("assist_conversation", { id })),
 };
 
 /* Types */
@@ -49,6 +51,23 @@ export type AppError = {
 	code: string,
 	message: string,
 	args: { [key in string]: string },
+};
+
+/**  What the assist engine makes of a conversation's latest customer message. */
+export type AssistView = {
+	language: string,
+	language_confidence: number | null,
+	intent: Intent,
+	confidence: number | null,
+	threat: boolean,
+	action: Action,
+	reason: string,
+	/**  The grounded reply in the customer's language. */
+	draft: string,
+	/**  The same reply in the agent's UI language. */
+	draft_for_agent: string,
+	/**  The store facts the draft used. */
+	facts: string[],
 };
 
 /**  A carrier or carrier family Meridian recognises by number format. */

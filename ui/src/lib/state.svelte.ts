@@ -3,6 +3,7 @@
 // answer never overwrites a newer one (typing fast in search, holding j).
 import { api, DEFAULT_PAGE_SIZE, toAppError } from './api';
 import type {
+  AssistView,
   AppError,
   MessageChannel,
   ConversationStatus,
@@ -59,6 +60,9 @@ export class AppState {
   // Reply
   reply = $state('');
   draftStatus = $state<DraftStatus>('idle');
+  /** What the assist engine made of the open conversation (null while it works). */
+  assist = $state<AssistView | null>(null);
+  assistError = $state<AppError | null>(null);
   sending = $state(false);
   replyError = $state<string | null>(null);
 
@@ -242,12 +246,27 @@ export class AppState {
       this.draftStatus = 'idle';
       this.replyError = null;
       this.#draftFor = id;
+      void this.loadAssist(id, seq);
     } catch (e) {
       if (seq !== this.#openSeq) return;
       this.view = null;
       this.viewError = toAppError(e);
     } finally {
       if (seq === this.#openSeq) this.viewLoading = false;
+    }
+  }
+
+  /** Triage and grounded draft; fills an empty reply box with the draft. */
+  async loadAssist(id: number, seq: number): Promise<void> {
+    this.assist = null;
+    this.assistError = null;
+    try {
+      const assist = await api.assistConversation(id);
+      if (seq !== this.#openSeq) return;
+      this.assist = assist;
+      if (this.reply.trim() === '') this.reply = assist.draft;
+    } catch (e) {
+      if (seq === this.#openSeq) this.assistError = toAppError(e);
     }
   }
 

@@ -222,6 +222,12 @@ export function createMockBackend(options: MockOptions = {}) {
         return 0;
       case 'open_backup':
         return null;
+      case 'assist_conversation':
+        return {
+          language: 'es', language_confidence: 0.99, intent: 'track_order', confidence: 0.93, threat: false,
+          action: 'autopilot', reason: 'track_order defaults to autopilot; confidence 0.93 >= 0.80',
+          draft: 'Hola:\n\nSu pedido está en camino.', draft_for_agent: 'Hello,\n\nYour order is on its way.', facts: ['order #1047'],
+        };
       default:
         throw appError('invalid-input', `unknown command ${cmd}`);
     }
