@@ -1,6 +1,7 @@
 //! `meridian`: the command line. It only parses arguments and prints; the work is done by
 //! the library crates, the same ones the desktop app uses.
 
+mod slots;
 mod triage;
 
 use anyhow::{bail, Context, Result};
@@ -87,6 +88,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Proposes callback times for a customer: their reasonable hours, agents who speak their language on shift.
+    Slots(slots::SlotsArgs),
     /// Prints what a store holds.
     Stats {
         /// Database: a SQLite file path or a postgres:// URL. Defaults to the user's data directory.
@@ -141,6 +144,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Triage { input, policy, no_draft } => triage::triage(input.as_deref(), policy.as_deref(), no_draft),
         Command::Eval { labels, policy, json } => triage::evaluate(&labels, policy.as_deref(), json),
+        Command::Slots(args) => slots::run(args).await,
         Command::Stats { db, json } => {
             let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
             if !location.contains("://") && !PathBuf::from(&location).exists() {

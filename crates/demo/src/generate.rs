@@ -75,23 +75,198 @@ fn stores() -> Vec<StoreFront> {
     ]
 }
 
+/// One member of the demo team: who, where, which languages how well, and the weekly
+/// shifts on their own clock (days, start, end; an end before the start runs past midnight).
+struct TeamMember {
+    id: &'static str,
+    name: &'static str,
+    time_zone: &'static str,
+    country: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    shifts: &'static [(&'static [&'static str], &'static str, &'static str)],
+}
+
+const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri"];
+
+const TEAM: &[TeamMember] = &[
+    TeamMember { id: "lucia", name: "Lucía Ortega", time_zone: "Europe/Madrid", country: "ES", languages: &[("es", "native"), ("en", "fluent"), ("fr", "conversational")], shifts: &[(WEEKDAYS, "08:00", "16:00"), (&["sat"], "10:00", "14:00")] },
+    TeamMember { id: "jonas", name: "Jonas Becker", time_zone: "Europe/Berlin", country: "DE", languages: &[("de", "native"), ("en", "fluent"), ("nl", "conversational")], shifts: &[(WEEKDAYS, "14:00", "22:00")] },
+    TeamMember { id: "marta", name: "Marta Nowak", time_zone: "Europe/Warsaw", country: "PL", languages: &[("pl", "native"), ("en", "fluent"), ("de", "fluent")], shifts: &[(&["tue", "wed", "thu", "fri", "sat"], "07:00", "15:00")] },
+    TeamMember { id: "wei", name: "Chen Wei", time_zone: "Asia/Shanghai", country: "CN", languages: &[("zh", "native"), ("en", "fluent")], shifts: &[(WEEKDAYS, "09:00", "18:00")] },
+    TeamMember { id: "yuki", name: "Sato Yuki", time_zone: "Asia/Tokyo", country: "JP", languages: &[("ja", "native"), ("en", "fluent"), ("ko", "conversational")], shifts: &[(WEEKDAYS, "09:00", "18:00")] },
+    // Evenings in Mexico City are mornings in Asia: a night shift across midnight.
+    TeamMember { id: "diego", name: "Diego Ramírez", time_zone: "America/Mexico_City", country: "MX", languages: &[("es", "native"), ("en", "fluent"), ("pt", "conversational")], shifts: &[(&["sun", "mon", "tue", "wed", "thu"], "18:00", "02:00")] },
+    TeamMember { id: "amira", name: "Amira Haddad", time_zone: "Asia/Dubai", country: "AE", languages: &[("ar", "native"), ("en", "fluent"), ("fr", "fluent")], shifts: &[(WEEKDAYS, "08:00", "16:00")] },
+    // Covers the US West Coast evening, past midnight in New York.
+    TeamMember { id: "grace", name: "Grace Miller", time_zone: "America/New_York", country: "US", languages: &[("en", "native"), ("it", "conversational")], shifts: &[(&["tue", "wed", "thu", "fri", "sat"], "16:00", "00:30")] },
+];
+
 fn agents() -> Vec<Agent> {
-    let a = |id: &str, name: &str, tz: &str, langs: &[&str]| Agent {
-        id: id.into(),
-        name: name.into(),
-        time_zone: tz.into(),
-        languages: langs.iter().map(|s| s.to_string()).collect(),
+    TEAM.iter()
+        .map(|m| Agent {
+            id: m.id.into(),
+            name: m.name.into(),
+            time_zone: m.time_zone.into(),
+            languages: m.languages.iter().map(|(l, _)| l.to_string()).collect(),
+        })
+        .collect()
+}
+
+/// The demo team's calendar around `anchor` (the world's "now"): shifts and proficiencies,
+/// a few days off just ahead, public holidays of ES, DE, US, JP and CN for that year and the
+/// next, and the stores' business hours. Only agents in `agents` are included.
+pub(crate) fn team_calendar(anchor: jiff::civil::Date, agents: &[Agent]) -> meridian_store::TeamCalendar {
+    use meridian_store::{AgentCalendar, AgentLanguage, BusinessCalendarRecord, TeamCalendar, WeeklyWindow};
+    let window = |day: &str, start: &str, end: &str| WeeklyWindow { weekday: day.into(), start: start.into(), end: end.into() };
+    let ahead = |days: i64| anchor.checked_add(days.days()).unwrap_or(anchor);
+    let days_off = |id: &str| -> Vec<jiff::civil::Date> {
+        match id {
+            "lucia" => vec![ahead(3), ahead(4)],
+            "jonas" => (7..12).map(ahead).collect(),
+            "grace" => vec![ahead(1)],
+            _ => vec![],
+        }
     };
-    vec![
-        a("lucia", "Lucía Ortega", "Europe/Madrid", &["es", "en", "fr"]),
-        a("jonas", "Jonas Becker", "Europe/Berlin", &["de", "en", "nl"]),
-        a("marta", "Marta Nowak", "Europe/Warsaw", &["pl", "en", "de"]),
-        a("wei", "Chen Wei", "Asia/Shanghai", &["zh", "en"]),
-        a("yuki", "Sato Yuki", "Asia/Tokyo", &["ja", "en", "ko"]),
-        a("diego", "Diego Ramírez", "America/Mexico_City", &["es", "en", "pt"]),
-        a("amira", "Amira Haddad", "Asia/Dubai", &["ar", "en", "fr"]),
-        a("grace", "Grace Miller", "America/New_York", &["en", "it"]),
-    ]
+    let calendars = TEAM
+        .iter()
+        .filter(|m| agents.iter().any(|a| a.id == m.id))
+        .map(|m| AgentCalendar {
+            agent_id: m.id.into(),
+            country: Some(m.country.into()),
+            languages: m.languages.iter().map(|(l, p)| AgentLanguage { language: l.to_string(), proficiency: p.to_string() }).collect(),
+            shifts: m.shifts.iter().flat_map(|(days, start, end)| days.iter().map(move |d| window(d, start, end))).collect(),
+            days_off: days_off(m.id),
+        })
+        .collect();
+    let weekdays = |start: &str, end: &str| WEEKDAYS.iter().map(|d| window(d, start, end)).collect::<Vec<_>>();
+    let business = vec![
+        BusinessCalendarRecord { market: "DE".into(), time_zone: "Europe/Berlin".into(), holidays_country: None, hours: weekdays("08:00", "17:00") },
+        BusinessCalendarRecord { market: "ES".into(), time_zone: "Europe/Madrid".into(), holidays_country: None, hours: weekdays("09:00", "18:00") },
+        BusinessCalendarRecord { market: "GB".into(), time_zone: "Europe/London".into(), holidays_country: None, hours: weekdays("09:00", "17:30") },
+        BusinessCalendarRecord { market: "JP".into(), time_zone: "Asia/Tokyo".into(), holidays_country: None, hours: weekdays("09:00", "18:00") },
+        BusinessCalendarRecord { market: "US".into(), time_zone: "America/Los_Angeles".into(), holidays_country: None, hours: weekdays("08:00", "17:00") },
+    ];
+    let holidays = (anchor.year()..=anchor.year() + 1).flat_map(public_holidays).collect();
+    TeamCalendar { agents: calendars, holidays, business }
+}
+
+/// National public holidays of Spain, Germany, the United States, Japan and China in `year`
+/// (the days themselves, without substitute days; China's lunar festivals from a table).
+fn public_holidays(year: i16) -> Vec<meridian_store::Holiday> {
+    use jiff::civil::{Date, Weekday};
+    let mut out = Vec::new();
+    let mut add = |country: &str, date: Option<Date>, name: &str| {
+        if let Some(date) = date {
+            out.push(meridian_store::Holiday { country: country.into(), date, name: name.into() });
+        }
+    };
+    let on = |m: i8, d: i8| Date::new(year, m, d).ok();
+    let nth = |m: i8, n: i8, wd: Weekday| Date::new(year, m, 1).ok().and_then(|d| d.nth_weekday_of_month(n, wd).ok());
+    let easter = easter_sunday(year);
+    let from_easter = |days: i64| easter.and_then(|e| e.checked_add(days.days()).ok());
+
+    for (m, d, name) in [(1, 1, "Año Nuevo"), (1, 6, "Epifanía del Señor"), (5, 1, "Fiesta del Trabajo"), (8, 15, "Asunción de la Virgen"), (10, 12, "Fiesta Nacional de España"), (11, 1, "Todos los Santos"), (12, 6, "Día de la Constitución"), (12, 8, "Inmaculada Concepción"), (12, 25, "Navidad")] {
+        add("ES", on(m, d), name);
+    }
+    add("ES", from_easter(-2), "Viernes Santo");
+
+    for (m, d, name) in [(1, 1, "Neujahr"), (5, 1, "Tag der Arbeit"), (10, 3, "Tag der Deutschen Einheit"), (12, 25, "1. Weihnachtstag"), (12, 26, "2. Weihnachtstag")] {
+        add("DE", on(m, d), name);
+    }
+    for (days, name) in [(-2, "Karfreitag"), (1, "Ostermontag"), (39, "Christi Himmelfahrt"), (50, "Pfingstmontag")] {
+        add("DE", from_easter(days), name);
+    }
+
+    for (m, d, name) in [(1, 1, "New Year's Day"), (6, 19, "Juneteenth"), (7, 4, "Independence Day"), (11, 11, "Veterans Day"), (12, 25, "Christmas Day")] {
+        add("US", on(m, d), name);
+    }
+    add("US", nth(1, 3, Weekday::Monday), "Martin Luther King Jr. Day");
+    add("US", nth(2, 3, Weekday::Monday), "Washington's Birthday");
+    add("US", nth(5, -1, Weekday::Monday), "Memorial Day");
+    add("US", nth(9, 1, Weekday::Monday), "Labor Day");
+    add("US", nth(10, 2, Weekday::Monday), "Columbus Day");
+    add("US", nth(11, 4, Weekday::Thursday), "Thanksgiving Day");
+
+    for (m, d, name) in [(1, 1, "元日"), (2, 11, "建国記念の日"), (2, 23, "天皇誕生日"), (3, 20, "春分の日"), (4, 29, "昭和の日"), (5, 3, "憲法記念日"), (5, 4, "みどりの日"), (5, 5, "こどもの日"), (8, 11, "山の日"), (9, 23, "秋分の日"), (11, 3, "文化の日"), (11, 23, "勤労感謝の日")] {
+        add("JP", on(m, d), name);
+    }
+    add("JP", nth(1, 2, Weekday::Monday), "成人の日");
+    add("JP", nth(7, 3, Weekday::Monday), "海の日");
+    add("JP", nth(9, 3, Weekday::Monday), "敬老の日");
+    add("JP", nth(10, 2, Weekday::Monday), "スポーツの日");
+
+    for (m, d, name) in [(1, 1, "元旦"), (4, 5, "清明节"), (5, 1, "劳动节"), (10, 1, "国庆节"), (10, 2, "国庆节"), (10, 3, "国庆节")] {
+        add("CN", on(m, d), name);
+    }
+    // (year, Spring Festival, Dragon Boat, Mid-Autumn) as (month, day), from the lunar calendar.
+    type MonthDay = (i8, i8);
+    const LUNAR: &[(i16, MonthDay, MonthDay, MonthDay)] = &[
+        (2024, (2, 10), (6, 10), (9, 17)), (2025, (1, 29), (5, 31), (10, 6)), (2026, (2, 17), (6, 19), (9, 25)),
+        (2027, (2, 6), (6, 9), (9, 15)), (2028, (1, 26), (5, 28), (10, 3)), (2029, (2, 13), (6, 16), (9, 22)),
+        (2030, (2, 3), (6, 5), (9, 12)),
+    ];
+    if let Some(&(_, spring, dragon, autumn)) = LUNAR.iter().find(|l| l.0 == year) {
+        let first = on(spring.0, spring.1);
+        for k in 0..3 {
+            add("CN", first.and_then(|d| d.checked_add((k as i64).days()).ok()), "春节");
+        }
+        add("CN", on(dragon.0, dragon.1), "端午节");
+        add("CN", on(autumn.0, autumn.1), "中秋节");
+    }
+    out.sort_by(|a, b| (&a.country, a.date).cmp(&(&b.country, b.date)));
+    out.dedup_by(|a, b| a.country == b.country && a.date == b.date);
+    out
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm of 1876).
+fn easter_sunday(year: i16) -> Option<jiff::civil::Date> {
+    let y = year as i32;
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    jiff::civil::Date::new(year, month as i8, day as i8).ok()
+}
+
+#[cfg(test)]
+mod team_tests {
+    use super::*;
+    use jiff::civil::Date;
+
+    #[test]
+    fn easter_and_holidays_fall_on_the_right_days() {
+        for (year, easter) in [(2024, "2024-03-31"), (2025, "2025-04-20"), (2026, "2026-04-05"), (2027, "2027-03-28")] {
+            assert_eq!(easter_sunday(year).map(|d| d.to_string()).as_deref(), Some(easter));
+        }
+        let h = public_holidays(2026);
+        let has = |c: &str, d: &str| h.iter().any(|x| x.country == c && x.date.to_string() == d);
+        for (c, d) in [("ES", "2026-04-03"), ("DE", "2026-04-06"), ("DE", "2026-05-14"), ("US", "2026-11-26"), ("US", "2026-05-25"), ("JP", "2026-01-12"), ("CN", "2026-02-18")] {
+            assert!(has(c, d), "{c} {d}");
+        }
+        assert!(!has("US", "2026-12-26"));
+    }
+
+    #[test]
+    fn the_demo_team_calendar_is_complete() {
+        let anchor = Date::constant(2026, 11, 20);
+        let cal = team_calendar(anchor, &agents());
+        assert_eq!(cal.agents.len(), TEAM.len());
+        let zones: std::collections::BTreeSet<_> = TEAM.iter().map(|m| m.time_zone).collect();
+        assert!(zones.len() >= 3);
+        assert!(cal.agents.iter().filter(|a| a.shifts.iter().any(|s| s.end <= s.start)).count() >= 2, "night shifts across midnight");
+        assert!(cal.agents.iter().any(|a| a.days_off.iter().all(|d| *d > anchor) && !a.days_off.is_empty()));
+        for c in ["ES", "DE", "US", "JP", "CN"] {
+            assert!(cal.holidays.iter().filter(|h| h.country == c).count() >= 5, "{c}");
+        }
+        let some: Vec<Agent> = agents().into_iter().take(2).collect();
+        assert_eq!(team_calendar(anchor, &some).agents.len(), 2, "only the world's agents");
+    }
 }
 
 /// One carrier route: where parcels start, which hubs they pass, how long they take.
@@ -130,6 +305,7 @@ pub fn generate(spec: &DemoSpec, assets: &Assets) -> World {
     }
 
     let mut rng = root.fork("orders");
+    let mut tracking_numbers = std::collections::HashSet::new();
     let mut shopify_number = 1001u64;
     let mut woo_number = 5201u64;
     for i in 0..spec.orders {
@@ -144,7 +320,7 @@ pub fn generate(spec: &DemoSpec, assets: &Assets) -> World {
             Platform::WooCommerce => { woo_number += 1 + rng.below(2); woo_number.to_string() }
             Platform::Amazon => amazon_number(&mut rng, store),
         };
-        let (order, shipment) = make_order(&mut rng, i, store, &world.stores[store], c, &world.customers[c], home, number, assets, spec.now);
+        let (order, shipment) = make_order(&mut rng, i, store, &world.stores[store], c, &world.customers[c], home, number, assets, spec.now, &mut tracking_numbers);
         world.orders.push(order);
         if let Some(s) = shipment {
             world.shipments.push(s);
@@ -346,6 +522,7 @@ fn make_order(
     number: String,
     assets: &Assets,
     now: Timestamp,
+    tracking_numbers: &mut std::collections::HashSet<String>,
 ) -> (Order, Option<Shipment>) {
     let currency = if store.platform == Platform::Amazon { store.currency.clone() } else { home.currency.clone() };
     let book: &PhraseBook = assets.book(&home.language);
@@ -423,7 +600,7 @@ fn make_order(
         source: "demo".into(),
         fresh_at: now,
     };
-    let shipment = (fulfillment == FulfillmentStatus::Fulfilled).then(|| make_shipment(rng, i, store_pos, home, created_at, now));
+    let shipment = (fulfillment == FulfillmentStatus::Fulfilled).then(|| make_shipment(rng, i, store_pos, home, created_at, now, tracking_numbers));
     (order, shipment)
 }
 
@@ -483,9 +660,13 @@ fn tracking_number(rng: &mut Rng, carrier: Carrier, origin_country: &str) -> Str
     number
 }
 
-fn make_shipment(rng: &mut Rng, order_pos: usize, store: usize, home: &Home, ordered_at: Timestamp, now: Timestamp) -> Shipment {
+fn make_shipment(rng: &mut Rng, order_pos: usize, store: usize, home: &Home, ordered_at: Timestamp, now: Timestamp, taken: &mut std::collections::HashSet<String>) -> Shipment {
     let route = route(rng, store, &home.country);
-    let tracking_number = tracking_number(rng, route.carrier, route.origin.1);
+    // A tracking number names one parcel: draw again on the rare repeat.
+    let mut tracking_number = tracking_number(rng, route.carrier, route.origin.1);
+    while !taken.insert(tracking_number.clone()) {
+        tracking_number = self::tracking_number(rng, route.carrier, route.origin.1);
+    }
     let carrier = tracking::identify(&tracking_number).map(|t| t.carrier).unwrap_or(route.carrier);
     let shipped_at = ordered_at + SignedDuration::from_secs(rng.range(6 * HOUR, 30 * HOUR));
     let transit = rng.range(route.days.0, route.days.1) * DAY + rng.range(0, 10 * HOUR);

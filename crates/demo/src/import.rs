@@ -1,4 +1,4 @@
-//! Writes a generated world into a store in one transaction.
+//! Writes a generated world, its team calendar included, into a store in one transaction.
 
 use crate::world::World;
 use meridian_store::{NewMessage, Result, Store};
@@ -12,7 +12,7 @@ pub struct ImportSummary {
     pub messages: usize,
 }
 
-/// Inserts the world; nothing is written when any record fails.
+/// Inserts the world and its team calendar; nothing is written when any record fails.
 pub async fn import(store: &Store, world: &World) -> Result<ImportSummary> {
     let mut w = store.writer().await?;
     let mut store_ids = Vec::with_capacity(world.stores.len());
@@ -58,6 +58,11 @@ pub async fn import(store: &Store, world: &World) -> Result<ImportSummary> {
             messages += 1;
         }
     }
+    // The team's calendar (shifts, languages with proficiency, days off, holidays, business
+    // hours), anchored at the world's latest activity so days off lie just ahead.
+    let anchor = world.conversations.iter().map(|c| c.conversation.last_message_at).max().unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let calendar = crate::generate::team_calendar(anchor.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(), &world.agents);
+    w.save_team_calendar(&calendar).await?;
     w.commit().await?;
     Ok(ImportSummary {
         customers: world.customers.len(),

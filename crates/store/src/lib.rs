@@ -9,11 +9,13 @@
 mod error;
 mod open;
 mod read;
+mod team;
 mod views;
 mod write;
 
 pub use error::{Result, StoreError};
 pub use open::{Backend, SCHEMA_VERSION};
+pub use team::{AgentCalendar, AgentLanguage, BusinessCalendarRecord, Holiday, TeamCalendar, WeeklyWindow};
 pub use views::*;
 pub use write::{NewMessage, Writer};
 

@@ -23,11 +23,14 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    common: include_str!("migrations/0001_base.sql"),
-    sqlite: include_str!("migrations/0001_search_sqlite.sql"),
-    postgres: include_str!("migrations/0001_search_postgres.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        common: include_str!("migrations/0001_base.sql"),
+        sqlite: include_str!("migrations/0001_search_sqlite.sql"),
+        postgres: include_str!("migrations/0001_search_postgres.sql"),
+    },
+    Migration { common: include_str!("migrations/0002_team.sql"), sqlite: "", postgres: "" },
+];
 
 /// Set on every SQLite connection: enforce references, wait for a writer up to 5 s, and
 /// with WAL, sync at checkpoints only (safe against crashes, not against power loss of the

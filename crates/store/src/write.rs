@@ -24,7 +24,7 @@ pub struct NewMessage {
 }
 
 pub struct Writer {
-    tx: Transaction<'static, Any>,
+    pub(crate) tx: Transaction<'static, Any>,
 }
 
 impl Store {
