@@ -70,3 +70,36 @@ async fn a_missing_directory_is_created_and_an_unwritable_place_is_an_io_error()
     let err = Store::open(&file_as_dir.join("meridian.db").display().to_string()).await.unwrap_err();
     assert!(matches!(err, StoreError::Io { .. } | StoreError::Connect { .. }), "{err}");
 }
+
+#[tokio::test]
+async fn an_older_database_is_copied_before_it_is_migrated() {
+    let t = TempSqlite::new();
+    let store = Store::open(&t.url()).await.unwrap();
+    store.set_setting("kept", "yes").await.unwrap();
+    // Put the file back at schema 1, as a previous release left it.
+    let mut w = store.writer().await.unwrap();
+    for sql in [
+        "DROP TABLE business_hours",
+        "DROP TABLE business_calendars",
+        "DROP TABLE public_holidays",
+        "DROP TABLE agent_days_off",
+        "DROP TABLE agent_shifts",
+        "DROP TABLE agent_languages",
+        "ALTER TABLE agents DROP COLUMN country",
+        "UPDATE meridian_meta SET value = '1' WHERE key = 'schema_version'",
+    ] {
+        w.raw_for_tests(sql).await.unwrap();
+    }
+    w.commit().await.unwrap();
+    store.close().await;
+
+    let migrated = Store::open(&t.url()).await.unwrap();
+    assert_eq!(migrated.schema_version().await.unwrap(), meridian_store::SCHEMA_VERSION);
+    let backup = migrated.backup_path().expect("a copy was made before migrating").to_owned();
+    assert!(backup.display().to_string().ends_with("meridian.db.v1.bak"), "{}", backup.display());
+    assert_eq!(migrated.setting("kept").await.unwrap().as_deref(), Some("yes"), "data survives the migration");
+    migrated.close().await;
+    // The copy is the old database, openable (and migratable) on its own.
+    let copy = Store::open(&backup.display().to_string()).await.unwrap();
+    assert_eq!(copy.setting("kept").await.unwrap().as_deref(), Some("yes"));
+}
