@@ -875,6 +875,7 @@ fn make_conversation(rng: &mut Rng, world: &World, homes: &[Home], shipment_of: 
         }
         let html = (*direction == Direction::Inbound && channel == Channel::Email && rng.chance(0.25)).then(|| as_html(rng, &text));
         messages.push(DemoMessage {
+            conversation_id: 0,
             direction: *direction,
             author,
             text,

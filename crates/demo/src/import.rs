@@ -45,16 +45,7 @@ pub async fn import(store: &Store, world: &World) -> Result<ImportSummary> {
         c.store_id = store_ids[c.store_id as usize];
         let id = w.insert_conversation(&c, dc.order.map(|o| order_ids[o])).await?;
         for m in &dc.messages {
-            w.insert_message(&NewMessage {
-                conversation_id: id,
-                direction: m.direction,
-                author: m.author.clone(),
-                text: m.text.clone(),
-                html: m.html.clone(),
-                language: m.language.clone(),
-                created_at: m.created_at,
-            })
-            .await?;
+            w.insert_message(&NewMessage { conversation_id: id, ..m.clone() }).await?;
             messages += 1;
         }
     }

@@ -1,7 +1,7 @@
 //! The generated world, before it is stored: plain domain records that refer to each other
 //! by position (store 0, customer 12, order 40…); `import` turns positions into database ids.
 
-use meridian_core::{Conversation, Customer, Direction, Order, Shipment, StoreFront};
+use meridian_core::{Conversation, Customer, Order, Shipment, StoreFront};
 use meridian_store::Agent;
 
 #[derive(Debug, Clone)]
@@ -26,15 +26,8 @@ pub struct DemoConversation {
     pub messages: Vec<DemoMessage>,
 }
 
-#[derive(Debug, Clone)]
-pub struct DemoMessage {
-    pub direction: Direction,
-    pub author: String,
-    pub text: String,
-    pub html: Option<String>,
-    pub language: Option<String>,
-    pub created_at: jiff::Timestamp,
-}
+/// A message of the world; `conversation_id` is set when it is imported.
+pub type DemoMessage = meridian_store::NewMessage;
 
 impl World {
     pub fn message_count(&self) -> usize {

@@ -23,6 +23,22 @@ pub struct NewMessage {
     pub created_at: jiff::Timestamp,
 }
 
+impl NewMessage {
+    /// The message as stored under `id` (for plain-text messages, which need no cleaning).
+    pub fn stored(self, id: i64) -> Message {
+        Message {
+            id,
+            conversation_id: self.conversation_id,
+            direction: self.direction,
+            author: self.author,
+            text: self.text,
+            html: self.html,
+            language: self.language,
+            created_at: self.created_at,
+        }
+    }
+}
+
 pub struct Writer {
     pub(crate) tx: Transaction<'static, Any>,
 }
@@ -55,16 +71,7 @@ impl Store {
             .doing("marking the conversation as waiting")?;
         sqlx::query("DELETE FROM drafts WHERE conversation_id = $1").bind(conversation_id).execute(&mut *w.tx).await.doing("clearing the draft")?;
         w.commit().await?;
-        Ok(Message {
-            id,
-            conversation_id,
-            direction: Direction::Outbound,
-            author: author.to_owned(),
-            text: body.to_owned(),
-            html: None,
-            language: None,
-            created_at: now,
-        })
+        Ok(msg.stored(id))
     }
 
     /// Saves what the agent is typing, so it survives a restart.
