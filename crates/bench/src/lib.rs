@@ -97,3 +97,73 @@ pub fn markdown(r: &StoreReport) -> String {
     }
     s
 }
+
+/// Triage throughput and latency over `texts`, on one thread and on every core.
+#[derive(Debug, Clone, Serialize)]
+pub struct TriageReport {
+    pub messages: usize,
+    pub threads: usize,
+    pub single_thread_per_second: f64,
+    pub all_cores_per_second: f64,
+    pub p50_us: f64,
+    pub p99_us: f64,
+    pub with_drafts_per_second: f64,
+    pub engine_training_seconds: f64,
+}
+
+pub fn triage(texts: &[String], rounds: usize) -> Result<TriageReport, String> {
+    use meridian_assist::draft::{Grounding, StoreRules};
+    use meridian_assist::{Engine, Input, Policy};
+    let t0 = Instant::now();
+    let engine = Engine::new().map_err(|e| e.to_string())?;
+    let training = t0.elapsed().as_secs_f64();
+    let policy = Policy::default();
+    let inputs: Vec<Input> = texts.iter().map(|t| Input { text: t.clone(), ..Default::default() }).collect();
+    let total = inputs.len() * rounds;
+    // One thread, with per-message latency.
+    let mut lat = Vec::with_capacity(total);
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for i in &inputs {
+            let t = Instant::now();
+            std::hint::black_box(engine.triage(i, &policy));
+            lat.push(t.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    let single = total as f64 / start.elapsed().as_secs_f64();
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| lat.get(((lat.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(0.0);
+    // Every core.
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        for k in 0..threads {
+            let (engine, policy, inputs) = (&engine, &policy, &inputs);
+            s.spawn(move || {
+                for _ in 0..rounds {
+                    for i in inputs.iter().skip(k).step_by(threads) {
+                        std::hint::black_box(engine.triage(i, policy));
+                    }
+                }
+            });
+        }
+    });
+    let all = total as f64 / start.elapsed().as_secs_f64();
+    // With drafts (ungrounded: no store), one thread.
+    let grounding = Grounding { customer_name: "Ana", customer_country: "ES", customer_time_zone: Some("Europe/Madrid"), agent: "Lucía", store: "Northwind", order: None, shipment: None, rules: StoreRules::default(), now: jiff::Timestamp::now() };
+    let start = Instant::now();
+    for i in &inputs {
+        std::hint::black_box(engine.assist(i, &policy, &grounding, "en"));
+    }
+    let drafts = inputs.len() as f64 / start.elapsed().as_secs_f64();
+    Ok(TriageReport {
+        messages: total,
+        threads,
+        single_thread_per_second: single.round(),
+        all_cores_per_second: all.round(),
+        p50_us: round(at(0.5)),
+        p99_us: round(at(0.99)),
+        with_drafts_per_second: drafts.round(),
+        engine_training_seconds: round(training),
+    })
+}

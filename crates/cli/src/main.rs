@@ -53,6 +53,14 @@ enum Command {
         #[arg(long)]
         messages_per_conversation: Option<usize>,
     },
+    /// Measures triage speed on the messages of a JSON Lines file ("text" field), and prints JSON.
+    BenchTriage {
+        #[arg(long)]
+        input: String,
+        /// How many times the file is triaged.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+    },
     /// Measures the store on a large database and prints a report (see docs/BENCHMARKS.md).
     Bench {
         /// Database to measure; `meridian seed --conversations 100000 --messages-per-conversation 10` makes one.
@@ -128,6 +136,17 @@ async fn run(cli: Cli) -> Result<()> {
             if let Some(n) = conversations { spec.conversations = n; }
             spec.messages_per_conversation = messages_per_conversation;
             seed_store(&location, &spec, force, if_missing).await
+        }
+        Command::BenchTriage { input, rounds } => {
+            let content = std::fs::read_to_string(&input).with_context(|| format!("reading {input}"))?;
+            let texts: Vec<String> = content
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).ok().and_then(|v| v["text"].as_str().map(str::to_owned)).with_context(|| format!("{input}: a line without \"text\"")))
+                .collect::<Result<_>>()?;
+            let report = meridian_bench::triage(&texts, rounds).map_err(anyhow::Error::msg)?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
         }
         Command::Bench { db, runs, json } => {
             if !PathBuf::from(&db).exists() && !db.contains("://") {
