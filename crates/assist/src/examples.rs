@@ -12,6 +12,7 @@ pub struct Example {
 const FILES: &[(&str, &str)] = &[
     ("en-a", include_str!("../../../assets/assist/train/en-a.jsonl")),
     ("en-b", include_str!("../../../assets/assist/train/en-b.jsonl")),
+    ("en-c", include_str!("../../../assets/assist/train/en-c.jsonl")),
     ("es", include_str!("../../../assets/assist/train/es.jsonl")),
     ("fr", include_str!("../../../assets/assist/train/fr.jsonl")),
     ("de", include_str!("../../../assets/assist/train/de.jsonl")),
