@@ -30,6 +30,7 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("migrations/0001_search_postgres.sql"),
     },
     Migration { common: include_str!("migrations/0002_team.sql"), sqlite: "", postgres: "" },
+    Migration { common: "", sqlite: include_str!("migrations/0003_cjk_search_sqlite.sql"), postgres: "" },
 ];
 
 /// Set on every SQLite connection: enforce references, wait for a writer up to 5 s, and
@@ -168,7 +169,31 @@ impl Store {
                 .map_err(err)?;
             tx.commit().await.map_err(err)?;
         }
+        if self.backend == Backend::Sqlite && found < 3 && found > 0 {
+            self.backfill_cjk_index().await?;
+        }
         Ok(())
+    }
+
+    /// Indexes the CJK characters of messages written before schema 3, in batches.
+    async fn backfill_cjk_index(&self) -> Result<()> {
+        let mut after = 0i64;
+        loop {
+            let rows = sqlx::query("SELECT id, body_text FROM messages WHERE id > $1 ORDER BY id LIMIT 2000")
+                .bind(after)
+                .fetch_all(&self.pool)
+                .await
+                .doing("reading messages to index")?;
+            let Some(last) = rows.last() else { return Ok(()) };
+            after = last.try_get(0).doing("reading messages to index")?;
+            let mut tx = self.pool.begin().await.doing("indexing messages")?;
+            for r in &rows {
+                let id: i64 = r.try_get(0).doing("reading messages to index")?;
+                let text: String = r.try_get(1).doing("reading messages to index")?;
+                crate::write::index_cjk(&mut tx, id, &text).await?;
+            }
+            tx.commit().await.doing("indexing messages")?;
+        }
     }
 
     /// Copies the SQLite file beside itself ("meridian.db.v1.bak") before a migration, with

@@ -146,6 +146,13 @@ impl Store {
                     .into(),
                 Arg::Text(format!("\"{}\"", q.replace('"', "\"\""))),
             ),
+            // One or two Chinese/Japanese characters: a word of the CJK index.
+            Backend::Sqlite if crate::write::cjk_tokens(q).split_whitespace().any(|t| t == q) => (
+                " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN
+                     (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH $?))"
+                    .into(),
+                Arg::Text(format!("\"{q}\"")),
+            ),
             Backend::Sqlite => (
                 " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body_text LIKE $? ESCAPE '\\')".into(),
                 Arg::Text(like),

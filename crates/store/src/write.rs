@@ -41,11 +41,50 @@ impl NewMessage {
 
 pub struct Writer {
     pub(crate) tx: Transaction<'static, Any>,
+    backend: crate::Backend,
+}
+
+/// The CJK characters and character pairs of a text as space-separated words, so that a
+/// one- or two-character Chinese or Japanese query is a word match (`messages_cjk`).
+pub(crate) fn cjk_tokens(text: &str) -> String {
+    let is_cjk = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_cjk(c) {
+            out.push(c);
+            out.push(' ');
+            if let Some(p) = prev {
+                out.push(p);
+                out.push(c);
+                out.push(' ');
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out
+}
+
+/// Adds a message's CJK words to the short-query index (SQLite only).
+pub(crate) async fn index_cjk(tx: &mut Transaction<'static, Any>, id: i64, text: &str) -> Result<()> {
+    let tokens = cjk_tokens(text);
+    if tokens.is_empty() {
+        return Ok(());
+    }
+    sqlx::query("INSERT INTO messages_cjk (rowid, tokens) VALUES ($1, $2)")
+        .bind(id)
+        .bind(tokens)
+        .execute(&mut **tx)
+        .await
+        .doing("indexing a message for search")?;
+    Ok(())
 }
 
 impl Store {
     pub async fn writer(&self) -> Result<Writer> {
-        Ok(Writer { tx: self.pool().begin().await.doing("starting a write")? })
+        Ok(Writer { tx: self.pool().begin().await.doing("starting a write")?, backend: self.backend() })
     }
 
     /// Adds an agent's reply to a conversation and queues it in the outbox, in one step.
@@ -308,6 +347,9 @@ impl Writer {
         .await
         .doing("adding a message")?;
         let id: i64 = row.try_get(0).doing("adding a message")?;
+        if self.backend == crate::Backend::Sqlite {
+            index_cjk(&mut self.tx, id, &text).await?;
+        }
         if m.direction != Direction::Note {
             let preview: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(PREVIEW_CHARS).collect();
             sqlx::query(

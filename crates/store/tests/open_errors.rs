@@ -79,6 +79,8 @@ async fn an_older_database_is_copied_before_it_is_migrated() {
     // Put the file back at schema 1, as a previous release left it.
     let mut w = store.writer().await.unwrap();
     for sql in [
+        "DROP TRIGGER messages_cjk_delete",
+        "DROP TABLE messages_cjk",
         "DROP TABLE business_hours",
         "DROP TABLE business_calendars",
         "DROP TABLE public_holidays",
@@ -102,4 +104,27 @@ async fn an_older_database_is_copied_before_it_is_migrated() {
     // The copy is the old database, openable (and migratable) on its own.
     let copy = Store::open(&backup.display().to_string()).await.unwrap();
     assert_eq!(copy.setting("kept").await.unwrap().as_deref(), Some("yes"));
+}
+
+#[tokio::test]
+async fn messages_written_before_the_cjk_index_are_indexed_when_migrating() {
+    let (seeded, world) = meridian_testkit::TestStore::seeded(meridian_testkit::Backend::Sqlite).await;
+    let mut w = seeded.store.writer().await.unwrap();
+    for sql in ["DROP TRIGGER messages_cjk_delete", "DROP TABLE messages_cjk", "UPDATE meridian_meta SET value = '2' WHERE key = 'schema_version'"] {
+        w.raw_for_tests(sql).await.unwrap();
+    }
+    w.commit().await.unwrap();
+    seeded.store.close().await;
+    let store = Store::open(&seeded.location).await.unwrap();
+    // A two-character Chinese or Japanese word from the world finds every conversation holding it.
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
+    let word: String = world
+        .conversations
+        .iter()
+        .flat_map(|c| c.messages.iter())
+        .find_map(|m| m.text.chars().collect::<Vec<_>>().windows(2).find(|w| w.iter().all(|c| cjk(*c))).map(|w| w.iter().collect()))
+        .expect("the world has Chinese or Japanese text");
+    let expected = world.conversations.iter().filter(|c| c.messages.iter().any(|m| m.text.contains(&word))).count();
+    let found = store.inbox(&meridian_store::InboxFilter { query: Some(word.clone()), limit: Some(200), ..Default::default() }).await.unwrap().items.len();
+    assert_eq!(found, expected, "{word}");
 }
