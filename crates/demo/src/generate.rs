@@ -851,9 +851,12 @@ fn make_conversation(rng: &mut Rng, world: &World, homes: &[Home], shipment_of: 
     if status == ConversationStatus::Escalated && rng.chance(0.5) {
         shape.insert(1, Direction::Note);
     }
-    let last_at = (spec.now - SignedDuration::from_secs(rng.range(5 * 60, 6 * DAY))).max(order.created_at + 1.hour());
-    let gap = HOUR.max(rng.range(2 * HOUR, 20 * HOUR));
-    let first_at = last_at - SignedDuration::from_secs(gap * (shape.len() as i64 - 1));
+    // The thread fits between shortly after the order and shortly before "now".
+    let earliest = (order.created_at + 20.minutes()).min(spec.now - 2.minutes());
+    let last_at = (spec.now - SignedDuration::from_secs(rng.range(2 * 60, 6 * DAY))).clamp(earliest, spec.now - 2.minutes());
+    let room = last_at.duration_since(earliest).as_secs() / (shape.len() as i64 - 1).max(1);
+    let gap = rng.range(2 * HOUR, 20 * HOUR).min(room).max(60);
+    let first_at = (last_at - SignedDuration::from_secs(gap * (shape.len() as i64 - 1))).max(earliest.min(last_at));
     let signature = (channel == Channel::Email && rng.chance(0.5)).then(|| fill(rng.pick(&book.signatures).as_str()));
     let mut messages = Vec::with_capacity(shape.len());
     let mut inbound_seen = 0;
@@ -994,6 +997,10 @@ mod tests {
         assert!(intents.len() >= 25, "{} intents", intents.len());
         for c in &w.conversations {
             assert!(c.messages.windows(2).all(|m| m[0].created_at <= m[1].created_at));
+            assert!(c.messages.iter().all(|m| m.created_at <= now()), "no message from the future");
+            if let Some(o) = c.order {
+                assert!(c.messages[0].created_at >= w.orders[o].created_at, "nobody writes about an order before placing it");
+            }
             assert!(c.messages.iter().all(|m| !m.text.contains('{')), "unfilled placeholder in {:?}", c.messages);
         }
     }
