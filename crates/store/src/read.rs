@@ -103,7 +103,7 @@ impl Store {
             bind(&mut sql, " AND c.intent = $?", Arg::Text(i.as_str().into()));
         }
         if let Some(q) = filter.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let (clause, value) = self.search_clause(q);
+            let (clause, value) = self.search_clause(q).await?;
             bind(&mut sql, &clause, value);
         }
         if let Some(after) = &filter.after {
@@ -136,32 +136,33 @@ impl Store {
     }
 
     /// The SQL that keeps conversations with a message containing `q`. SQLite uses the
-    /// trigram FTS index (three characters or more; shorter CJK queries scan with LIKE).
-    fn search_clause(&self, q: &str) -> (String, Arg) {
+    /// trigram FTS index for three characters or more and the CJK index for one or two
+    /// Chinese/Japanese characters; other short queries scan with LIKE.
+    ///
+    /// Two shapes, chosen by how common the term is: a rare term collects its few
+    /// conversations first (`IN`); a common one walks the inbox newest first and stops at
+    /// the page's end (`EXISTS`), instead of gathering tens of thousands of matches.
+    async fn search_clause(&self, q: &str) -> Result<(String, Arg)> {
+        const COMMON: i64 = 400;
         let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        match self.backend() {
-            Backend::Sqlite if q.chars().count() >= 3 => (
-                " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN
-                     (SELECT rowid FROM messages_fts WHERE messages_fts MATCH $?))"
-                    .into(),
-                Arg::Text(format!("\"{}\"", q.replace('"', "\"\""))),
-            ),
-            // One or two Chinese/Japanese characters: a word of the CJK index.
-            Backend::Sqlite if crate::write::cjk_tokens(q).split_whitespace().any(|t| t == q) => (
-                " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN
-                     (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH $?))"
-                    .into(),
-                Arg::Text(format!("\"{q}\"")),
-            ),
-            Backend::Sqlite => (
-                " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body_text LIKE $? ESCAPE '\\')".into(),
-                Arg::Text(like),
-            ),
-            Backend::Postgres => (
-                " AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body_text ILIKE $? ESCAPE '\\')".into(),
-                Arg::Text(like),
-            ),
-        }
+        let index = match self.backend() {
+            Backend::Sqlite if q.chars().count() >= 3 => Some(("messages_fts", format!("\"{}\"", q.replace('"', "\"\"")))),
+            Backend::Sqlite if crate::write::cjk_tokens(q).split_whitespace().any(|t| t == q) => Some(("messages_cjk", format!("\"{q}\""))),
+            _ => None,
+        };
+        let Some((table, term)) = index else {
+            let op = if self.backend() == Backend::Postgres { "ILIKE" } else { "LIKE" };
+            return Ok((format!(" AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.body_text {op} $? ESCAPE '\\')"), Arg::Text(like)));
+        };
+        let probe = format!("SELECT COUNT(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH $1 LIMIT {})", COMMON + 1);
+        let hits: i64 = sqlx::query_scalar(AssertSqlSafe(probe)).bind(&term).fetch_one(self.pool()).await.doing("searching")?;
+        let matching = format!("SELECT rowid FROM {table} WHERE {table} MATCH $?");
+        let clause = if hits > COMMON {
+            format!(" AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.id IN ({matching}))")
+        } else {
+            format!(" AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN ({matching}))")
+        };
+        Ok((clause, Arg::Text(term)))
     }
 
     /// The outbox items of a conversation, oldest first.

@@ -18,6 +18,7 @@ on_both_backends!(
     inbox_pages_cover_everything_once,
     inbox_filters_narrow,
     search_finds_latin_cjk_and_numbers,
+    a_common_term_finds_every_conversation_once,
     conversation_view_has_order_and_parcel,
     reply_is_stored_and_queued_once,
     drafts_and_settings_persist,
@@ -194,4 +195,41 @@ async fn drafts_and_settings_persist(b: Backend) {
     let again = Store::open(&t.location).await.unwrap();
     assert_eq!(again.conversation(id).await.unwrap().draft.unwrap().body, "Hallo, Ihr Paket");
     let _ = skip_pg();
+}
+
+/// A term in hundreds of messages takes the search's other plan (walking the inbox).
+async fn a_common_term_finds_every_conversation_once(b: Backend) {
+    let (t, world) = TestStore::seeded(b).await;
+    let ids: Vec<i64> = t.store.inbox(&InboxFilter { limit: Some(200), ..Default::default() }).await.unwrap().items.iter().map(|i| i.id).collect();
+    let chosen: Vec<i64> = ids.iter().copied().step_by(2).collect();
+    let mut w = t.store.writer().await.unwrap();
+    for k in 0..450 {
+        let conversation_id = chosen[k % chosen.len()];
+        w.insert_message(&meridian_store::NewMessage {
+            conversation_id,
+            direction: Direction::Note,
+            author: "agent:test".into(),
+            text: format!("note {k}: zebrafish supplier"),
+            html: None,
+            language: None,
+            created_at: meridian_testkit::fixed_now(),
+        })
+        .await
+        .unwrap();
+    }
+    w.commit().await.unwrap();
+    let mut found = HashSet::new();
+    let mut filter = InboxFilter { query: Some("zebrafish".into()), limit: Some(7), ..Default::default() };
+    loop {
+        let page = t.store.inbox(&filter).await.unwrap();
+        for item in &page.items {
+            assert!(found.insert(item.id), "listed twice");
+        }
+        match page.next {
+            Some(next) => filter.after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(found, chosen.iter().copied().collect::<HashSet<_>>());
+    assert!(world.conversations.len() > chosen.len());
 }
