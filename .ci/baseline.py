@@ -16,35 +16,22 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import FeatureUnion, make_pipeline
 
 
-def load_train():
+def load(paths):
+    """Texts and intents from JSON Lines files, or from the Bitext CSV."""
     texts, labels = [], []
-    for path in sorted(glob.glob("assets/assist/train/*.jsonl")):
+    for path in paths:
         with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    d = json.loads(line)
-                    texts.append(d["text"])
-                    labels.append(d["intent"])
-    return texts, labels
-
-
-def load_eval(path):
-    if path.endswith(".csv"):
-        with open(path, encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
-        return [r["instruction"] for r in rows], [r["intent"] for r in rows]
-    texts, labels = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                d = json.loads(line)
-                texts.append(d["text"])
-                labels.append(d["intent"])
+            if path.endswith(".csv"):
+                rows = [(r["instruction"], r["intent"]) for r in csv.DictReader(f)]
+            else:
+                rows = [(d["text"], d["intent"]) for d in map(json.loads, filter(str.strip, f))]
+        texts += [t for t, _ in rows]
+        labels += [i for _, i in rows]
     return texts, labels
 
 
 def main():
-    texts, labels = load_train()
+    texts, labels = load(sorted(glob.glob("assets/assist/train/*.jsonl")))
     start = time.perf_counter()
     model = make_pipeline(
         FeatureUnion([
@@ -57,7 +44,7 @@ def main():
     trained = time.perf_counter() - start
     print(f"baseline: TF-IDF + logistic regression (scikit-learn), {len(texts)} training examples, trained in {trained:.1f} s")
     for path in sys.argv[1:]:
-        x, y = load_eval(path)
+        x, y = load([path])
         start = time.perf_counter()
         predicted = [model.predict([t])[0] for t in x]
         per_second = len(x) / (time.perf_counter() - start)

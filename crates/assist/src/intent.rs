@@ -142,13 +142,6 @@ impl IntentModel {
         out
     }
 
-    pub fn feature_count(&self) -> usize {
-        self.index.len()
-    }
-
-    pub fn temperature(&self) -> f32 {
-        self.temperature
-    }
 }
 
 fn dedup_rows(index: &HashMap<u64, u32>, feats: &[u64]) -> Vec<u32> {

@@ -96,10 +96,6 @@ impl Engine {
         Ok(Engine { language, intent, replies })
     }
 
-    pub fn example_count() -> Result<usize, EngineError> {
-        examples::all().map(|e| e.len()).map_err(EngineError::Examples)
-    }
-
     /// Triage, then the grounded draft; missing facts move the action to at least approve.
     pub fn assist(&self, input: &Input, policy: &Policy, grounding: &draft::Grounding, agent_language: &str) -> Assisted {
         let mut triage = self.triage(input, policy);

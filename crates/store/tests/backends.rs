@@ -2,7 +2,7 @@
 
 use meridian_core::{ConversationStatus, Direction, Intent, Platform};
 use meridian_store::{InboxFilter, Store};
-use meridian_testkit::{skip_pg, Backend, TestStore};
+use meridian_testkit::{Backend, TestStore};
 use std::collections::HashSet;
 
 macro_rules! on_both_backends {
@@ -194,7 +194,6 @@ async fn drafts_and_settings_persist(b: Backend) {
     t.store.close().await;
     let again = Store::open(&t.location).await.unwrap();
     assert_eq!(again.conversation(id).await.unwrap().draft.unwrap().body, "Hallo, Ihr Paket");
-    let _ = skip_pg();
 }
 
 /// A term in hundreds of messages takes the search's other plan (walking the inbox).
