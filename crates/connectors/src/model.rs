@@ -14,6 +14,9 @@ pub struct Page<T> {
 /// An order as a platform reports it, with its buyer and the parcels the platform knows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoteOrder {
+    /// Which store front the order belongs to, as `StoreFront::domain` names it: the Shopify
+    /// shop domain, the Amazon MarketplaceId, the WooCommerce site URL.
+    pub store_domain: String,
     /// `source` names the platform ("shopify"), `fresh_at` is when it was fetched.
     pub order: Order,
     pub customer: Option<RemoteCustomer>,
