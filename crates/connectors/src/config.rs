@@ -112,6 +112,9 @@ pub struct AmazonConfig {
 pub struct WooConfig {
     /// Site URL, "https://shop.example.com"; the client appends `/wp-json/wc/v3/`.
     pub site: String,
+    /// The store front's domain (`StoreFront::domain`); default: the site URL's host.
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -133,7 +133,7 @@ impl SimState {
         };
         let woocommerce = self
             .stores_of(Platform::WooCommerce)
-            .map(|_| WooConfig { site: format!("{base}/woocommerce") })
+            .map(|i| WooConfig { site: format!("{base}/woocommerce"), domain: Some(self.world.stores[i].domain.clone()) })
             .collect();
         Config {
             http: HttpConfig::default(),
