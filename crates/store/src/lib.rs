@@ -8,14 +8,18 @@
 
 mod error;
 mod open;
+mod outbox;
 mod read;
+mod sync;
 mod team;
 mod views;
 mod write;
 
 pub use error::{Result, StoreError};
 pub use open::{Backend, SCHEMA_VERSION};
+pub use outbox::Outcome;
 pub use team::{AgentCalendar, AgentLanguage, BusinessCalendarRecord, Holiday, TeamCalendar, WeeklyWindow};
+pub use sync::{new_store_front, Checkpoint, ConnectorHealth, ParcelToTrack};
 pub use views::*;
 pub use write::{NewMessage, Writer};
 

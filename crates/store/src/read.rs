@@ -5,7 +5,7 @@ use crate::views::*;
 use crate::{parse, ts, Backend, Result, Store, StoreError};
 use meridian_core::{
     Address, CarrierEvent, Conversation, Customer, Draft, Identity, LineItem, Message, Money, Order,
-    OutboxItem, Shipment, StoreFront,
+    Shipment, StoreFront,
 };
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
@@ -163,31 +163,6 @@ impl Store {
             format!(" AND c.id IN (SELECT m.conversation_id FROM messages m WHERE m.id IN ({matching}))")
         };
         Ok((clause, Arg::Text(term)))
-    }
-
-    /// The outbox items of a conversation, oldest first.
-    pub async fn outbox_for(&self, conversation_id: i64) -> Result<Vec<OutboxItem>> {
-        let rows = sqlx::query("SELECT * FROM outbox WHERE conversation_id = $1 ORDER BY id")
-            .bind(conversation_id)
-            .fetch_all(self.pool())
-            .await
-            .doing("reading the outbox")?;
-        rows.iter()
-            .map(|r| {
-                Ok(OutboxItem {
-                    id: get(r, "id")?,
-                    idempotency_key: get(r, "idempotency_key")?,
-                    kind: get(r, "kind")?,
-                    conversation_id: get(r, "conversation_id")?,
-                    payload: get(r, "payload")?,
-                    state: parse(&get::<String>(r, "state")?)?,
-                    attempts: get(r, "attempts")?,
-                    last_error: get(r, "last_error")?,
-                    not_before: ts(get(r, "not_before")?)?,
-                    updated_at: ts(get(r, "updated_at")?)?,
-                })
-            })
-            .collect()
     }
 
     pub async fn inbox_facets(&self) -> Result<InboxFacets> {

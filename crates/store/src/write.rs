@@ -239,7 +239,12 @@ impl Writer {
         .await
         .doing("adding an order")?;
         let id: i64 = row.try_get(0).doing("adding an order")?;
-        for (position, line) in o.lines.iter().enumerate() {
+        self.insert_lines(id, &o.lines).await?;
+        Ok(id)
+    }
+
+    pub(crate) async fn insert_lines(&mut self, id: i64, lines: &[meridian_core::LineItem]) -> Result<()> {
+        for (position, line) in lines.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_minor, currency) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
@@ -254,7 +259,7 @@ impl Writer {
             .await
             .doing("adding an order line")?;
         }
-        Ok(id)
+        Ok(())
     }
 
     pub async fn insert_shipment(&mut self, s: &Shipment) -> Result<i64> {
@@ -276,6 +281,11 @@ impl Writer {
         .await
         .doing("adding a shipment")?;
         let id: i64 = row.try_get(0).doing("adding a shipment")?;
+        self.insert_events(id, s).await?;
+        Ok(id)
+    }
+
+    pub(crate) async fn insert_events(&mut self, id: i64, s: &Shipment) -> Result<()> {
         for e in &s.events {
             sqlx::query(
                 "INSERT INTO shipment_events (shipment_id, at, time_zone, place, country, status, description) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -291,7 +301,7 @@ impl Writer {
             .await
             .doing("adding a carrier event")?;
         }
-        Ok(id)
+        Ok(())
     }
 
     /// Adds a conversation; `order_id` links it to the order it is about.
