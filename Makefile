@@ -34,7 +34,7 @@ demo: build
 ## Every test: Rust units and contracts (SQLite and PostgreSQL), UI units, and the real window.
 test: build
 	npm --prefix ui test
-	$(XVFB) dbus-run-session -- cargo nextest run --workspace --no-fail-fast
+	$(XVFB) dbus-run-session -- .ci/with-keyring cargo nextest run --workspace --no-fail-fast
 
 ## Regenerates ui/src/lib/bindings.ts from the Rust commands.
 bindings:

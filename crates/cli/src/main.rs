@@ -1,6 +1,7 @@
 //! `meridian`: the command line. It only parses arguments and prints; the work is done by
 //! the library crates, the same ones the desktop app uses.
 
+mod connect;
 mod slots;
 mod triage;
 
@@ -98,6 +99,13 @@ enum Command {
     },
     /// Proposes callback times for a customer: their reasonable hours, agents who speak their language on shift.
     Slots(slots::SlotsArgs),
+    /// Serves local simulators of Shopify, Amazon SP-API, WooCommerce, 17TRACK and AfterShip.
+    Sandbox(connect::SandboxArgs),
+    /// Backfills then follows the configured stores and tracking services into the store.
+    Sync(connect::SyncArgs),
+    /// Manages connection credentials in the OS keyring.
+    #[command(subcommand)]
+    Credentials(connect::CredentialsCommand),
     /// Prints what a store holds.
     Stats {
         /// Database: a SQLite file path or a postgres:// URL. Defaults to the user's data directory.
@@ -164,6 +172,15 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Triage { input, policy, no_draft } => triage::triage(input.as_deref(), policy.as_deref(), no_draft),
         Command::Eval { labels, policy, json } => triage::evaluate(&labels, policy.as_deref(), json),
         Command::Slots(args) => slots::run(args).await,
+        Command::Sandbox(args) => connect::sandbox(args).await,
+        Command::Sync(args) => match connect::sync(args).await? {
+            true => Ok(()),
+            false => bail!("some connections failed; the summary names them"),
+        },
+        Command::Credentials(cmd) => match connect::credentials(cmd).await? {
+            true => Ok(()),
+            false => bail!("some connections failed the check"),
+        },
         Command::Stats { db, json } => {
             let location = db.unwrap_or_else(|| meridian_store::default_location().display().to_string());
             if !location.contains("://") && !PathBuf::from(&location).exists() {

@@ -88,12 +88,38 @@ impl Sandbox {
     pub fn credentials(&self) -> Credentials {
         self.state.lock().credentials.clone()
     }
+
+    /// The credentials as keyring entries: (account of the config's connection, JSON).
+    pub fn credential_entries(&self) -> Vec<(String, String)> {
+        let cfg = self.config();
+        let c = self.credentials();
+        let json = |v: &dyn erased::Json| v.json();
+        let mut out = Vec::new();
+        out.extend(cfg.shopify.iter().map(|s| (s.account(), json(&c.shopify))));
+        out.extend(cfg.amazon.iter().map(|a| (a.account(), json(&c.amazon))));
+        out.extend(cfg.woocommerce.iter().map(|w| (w.account(), json(&c.woocommerce))));
+        out.extend(cfg.track17.iter().map(|t| (t.account(), json(&c.track17))));
+        out.extend(cfg.aftership.iter().map(|a| (a.account(), json(&c.aftership))));
+        out
+    }
 }
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
+        }
+    }
+}
+
+mod erased {
+    /// Serialises any credentials type behind one signature.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).expect("credentials are plain data")
         }
     }
 }
