@@ -3,7 +3,7 @@
 //! write-backs land once. Runs on SQLite and PostgreSQL.
 
 use meridian_sandbox::{Options, Sandbox};
-use meridian_store::Backend;
+use meridian_testkit::Backend;
 use meridian_sync::{Connections, MemorySecrets, Syncer};
 use meridian_testkit::TestStore;
 use std::sync::Arc;
