@@ -384,3 +384,13 @@ assist-facts = Facts used
 assist-meaning = Meaning in your language
 assist-use-draft = Use the suggested draft
 assist-loading = Reading the message…
+
+## Connections (sync)
+error-sync-failed = Could not refresh from the platform: { $message }
+statusbar-sync-error = Connections: { $message }
+connector-ok = { $name } · updated { $ago }
+connector-down = { $name } unreachable since { $since } — showing saved data
+connector-never = { $name } · not synced yet
+order-refresh = Refresh
+order-refresh-title = Fetch this order from its platform now
+order-refresh-off = This order's platform is not connected; showing saved data

@@ -382,3 +382,13 @@ assist-facts = Datos usados
 assist-meaning = Significado en tu idioma
 assist-use-draft = Usar el borrador sugerido
 assist-loading = Leyendo el mensaje…
+
+## Conexiones (sincronización)
+error-sync-failed = No se pudo actualizar desde la plataforma: { $message }
+statusbar-sync-error = Conexiones: { $message }
+connector-ok = { $name } · actualizado { $ago }
+connector-down = { $name } no responde desde las { $since }; se muestran los datos guardados
+connector-never = { $name } · aún sin sincronizar
+order-refresh = Actualizar
+order-refresh-title = Traer ahora este pedido de su plataforma
+order-refresh-off = La plataforma de este pedido no está conectada; se muestran los datos guardados

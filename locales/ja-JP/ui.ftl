@@ -321,3 +321,13 @@ assist-facts = 使用したデータ
 assist-meaning = あなたの言語での意味
 assist-use-draft = 提案された下書きを使う
 assist-loading = メッセージを読んでいます…
+
+## 接続（同期）
+error-sync-failed = プラットフォームから更新できませんでした：{ $message }
+statusbar-sync-error = 接続：{ $message }
+connector-ok = { $name } · { $ago }に更新
+connector-down = { $name } は { $since } から接続できません — 保存済みのデータを表示しています
+connector-never = { $name } · まだ同期していません
+order-refresh = 更新
+order-refresh-title = この注文をプラットフォームから今すぐ取得します
+order-refresh-off = この注文のプラットフォームは接続されていません。保存済みのデータを表示しています

@@ -321,3 +321,13 @@ assist-facts = 使用的事实
 assist-meaning = 用你的语言显示的含义
 assist-use-draft = 使用建议的草稿
 assist-loading = 正在阅读消息…
+
+## 连接（同步）
+error-sync-failed = 无法从平台刷新：{ $message }
+statusbar-sync-error = 连接：{ $message }
+connector-ok = { $name } · { $ago }更新
+connector-down = { $name } 自 { $since } 起无法访问——显示已保存的数据
+connector-never = { $name } · 尚未同步
+order-refresh = 刷新
+order-refresh-title = 立即从平台获取此订单
+order-refresh-off = 此订单的平台未连接；显示已保存的数据

@@ -159,3 +159,30 @@ pub async fn assist_conversation(state: State<'_, AppState>, id: i64) -> Result<
         .await
         .map_err(|e| AppError::new("unexpected", &[("message", e.to_string())], &state.locale()))?
 }
+
+/// The sync as the status bar and panes show it.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct SyncStatus {
+    /// A connector config was found (the sync may still have failed to start).
+    pub configured: bool,
+    /// Why the sync is not running, in words for the agent.
+    pub error: Option<String>,
+    pub connectors: Vec<meridian_store::ConnectorHealth>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus, AppError> {
+    let connectors = state.store()?.connector_health().await.map_err(|e| AppError::from_store(&e, &state.locale()))?;
+    let configured = state.sync.config_path.read().map(|p| p.is_some()).unwrap_or(false);
+    Ok(SyncStatus { configured, error: state.sync.error(), connectors })
+}
+
+/// Fetches one order from its platform now (the pane's refresh button). False when the
+/// order's platform is not connected.
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_order(state: State<'_, AppState>, order_id: i64) -> Result<bool, AppError> {
+    let Some(syncer) = state.sync.syncer() else { return Ok(false) };
+    syncer.refresh_order(order_id).await.map_err(|e| AppError::new("sync-failed", &[("message", e.to_string())], &state.locale()))
+}

@@ -5,6 +5,7 @@ mod assist;
 mod commands;
 mod error;
 mod state;
+mod sync;
 mod window;
 
 pub use commands::Settings;
@@ -28,6 +29,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::report_ready,
             commands::open_backup,
             commands::assist_conversation,
+            commands::sync_status,
+            commands::refresh_order,
         ])
         // Ids and minor units stay far below 2^53; the UI handles them as numbers.
         .dangerously_cast_bigints_to_number()
@@ -95,12 +98,17 @@ pub fn run() {
     };
     let builder = specta_builder();
     let initial_locale = locale.clone();
+    let slot = std::sync::Arc::new(sync::SyncSlot::default());
+    let sync_start = store.clone().map(|s| (s, slot.clone(), location.clone()));
     let result = tauri::Builder::default()
-        .manage(AppState { store, open_error, location, locale: RwLock::new(locale) })
+        .manage(AppState { store, open_error, location, locale: RwLock::new(locale), sync: slot })
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             window::set_title(app.handle(), &initial_locale);
+            if let Some((store, slot, db)) = sync_start {
+                sync::start(app.handle().clone(), store, slot, db);
+            }
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

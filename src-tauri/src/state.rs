@@ -19,6 +19,7 @@ pub struct AppState {
     pub open_error: Option<AppError>,
     pub location: PathBuf,
     pub locale: RwLock<String>,
+    pub sync: std::sync::Arc<crate::sync::SyncSlot>,
 }
 
 impl AppState {

@@ -12,6 +12,7 @@ import {
   type InboxPage,
   type Message,
   type Settings,
+  type SyncStatus,
 } from './bindings';
 
 /** What every generated command resolves to (tauri-specta's typedError). */
@@ -74,6 +75,8 @@ export const api = {
     call(() => commands.sendReply(conversationId, body)),
   assistConversation: (id: number): Promise<AssistView> => call(() => commands.assistConversation(id)),
   openBackup: (path: string): Promise<null> => call(() => commands.openBackup(path)),
+  syncStatus: (): Promise<SyncStatus> => call(() => commands.syncStatus()),
+  refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
   /** Tells the shell the first screen is drawn (cold-start measurement); never fails the UI. */
   reportReady: (): Promise<number> => commands.reportReady().catch(() => 0),
 };

@@ -26,6 +26,12 @@ export const commands = {
 	openBackup: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("open_backup", { path })),
 	/**  Triages the latest customer message of a conversation and drafts the grounded reply. */
 	assistConversation: (id: number) => typedError<AssistView, AppError>(__TAURI_INVOKE("assist_conversation", { id })),
+	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
+	/**
+	 *  Fetches one order from its platform now (the pane's refresh button). False when the
+	 *  order's platform is not connected.
+	 */
+	refreshOrder: (orderId: number) => typedError<boolean, AppError>(__TAURI_INVOKE("refresh_order", { orderId })),
 };
 
 /* Types */
@@ -89,6 +95,16 @@ export type CarrierEvent = {
 	country: string | null,
 	status: ShipmentStatus,
 	description: string,
+};
+
+/**  A connector's health as the status bar shows it. */
+export type ConnectorHealth = {
+	connector: string,
+	label: string,
+	last_success: string | null,
+	last_error: string | null,
+	/**  When the current run of errors began (None when the last attempt succeeded). */
+	error_since: string | null,
 };
 
 export type Conversation = {
@@ -370,6 +386,15 @@ export type StoreFront = {
 	currency: string,
 	/**  IANA time zone the store's business hours are in. */
 	time_zone: string,
+};
+
+/**  The sync as the status bar and panes show it. */
+export type SyncStatus = {
+	/**  A connector config was found (the sync may still have failed to start). */
+	configured: boolean,
+	/**  Why the sync is not running, in words for the agent. */
+	error: string | null,
+	connectors: ConnectorHealth[],
 };
 
 /* Tauri Specta runtime */

@@ -14,6 +14,7 @@ import type {
   InboxItem,
   Intent,
   Settings,
+  SyncStatus,
 } from './bindings';
 import { setUiLocale, t, tError } from './i18n.svelte';
 
@@ -66,6 +67,10 @@ export class AppState {
   sending = $state(false);
   replyError = $state<string | null>(null);
 
+  // Connections
+  sync = $state<SyncStatus | null>(null);
+  refreshing = $state(false);
+
   // Chrome
   helpOpen = $state(false);
   notices = $state<Notice[]>([]);
@@ -104,6 +109,7 @@ export class AppState {
         return;
       }
       await Promise.all([this.loadFacets(), this.loadInbox()]);
+      void this.loadSync();
       // Start reading at the top of the inbox.
       if (this.selectedId === null) this.selectedId = this.items[0]?.id ?? null;
       if (this.selectedId !== null) await this.open(this.selectedId);
@@ -253,6 +259,43 @@ export class AppState {
       this.viewError = toAppError(e);
     } finally {
       if (seq === this.#openSeq) this.viewLoading = false;
+    }
+  }
+
+  /** The sync changed an order: reload the open conversation's panes if they show it (0 = any). */
+  async orderChanged(orderId: number): Promise<void> {
+    const view = this.view;
+    if (!view || this.openId === null) return;
+    if (orderId !== 0 && !view.orders.some((o) => o.id === orderId)) return;
+    const seq = this.#openSeq;
+    try {
+      const fresh = await api.openConversation(this.openId);
+      if (seq !== this.#openSeq) return;
+      this.view = fresh;
+    } catch {
+      // Keep showing what was loaded; the next change or a reopen tries again.
+    }
+  }
+
+  async loadSync(): Promise<void> {
+    try {
+      this.sync = await api.syncStatus();
+    } catch {
+      this.sync = null;
+    }
+  }
+
+  /** Fetches the focused order from its platform now; the change event reloads the panes. */
+  async refreshOrder(orderId: number): Promise<void> {
+    this.refreshing = true;
+    try {
+      const done = await api.refreshOrder(orderId);
+      if (!done) this.notify('info', t('order-refresh-off'));
+      else await this.orderChanged(orderId);
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    } finally {
+      this.refreshing = false;
     }
   }
 

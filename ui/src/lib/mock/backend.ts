@@ -222,6 +222,17 @@ export function createMockBackend(options: MockOptions = {}) {
         return 0;
       case 'open_backup':
         return null;
+      case 'sync_status':
+        return {
+          configured: true,
+          error: null,
+          connectors: [
+            { connector: 'shopify/northwind-outfitters.myshopify.com', label: 'Shopify northwind-outfitters.myshopify.com', last_success: null, last_error: 'unreachable: timed out', error_since: '2026-11-25T09:02:00Z' },
+            { connector: '17track', label: '17TRACK', last_success: '2026-11-25T08:57:00Z', last_error: null, error_since: null },
+          ],
+        };
+      case 'refresh_order':
+        return true;
       case 'assist_conversation':
         return {
           language: 'es', language_confidence: 0.99, intent: 'track_order', confidence: 0.93, threat: false,
