@@ -3,6 +3,7 @@
 
 mod assist;
 mod commands;
+mod connections;
 mod error;
 mod state;
 mod sync;
@@ -31,6 +32,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::assist_conversation,
             commands::sync_status,
             commands::refresh_order,
+            connections::list_connections,
+            connections::add_connection,
+            connections::save_credentials,
         ])
         // Ids and minor units stay far below 2^53; the UI handles them as numbers.
         .dangerously_cast_bigints_to_number()

@@ -35,6 +35,11 @@ impl AppState {
         }
     }
 
+    /// Where the connector config lives (see `sync::config_location`).
+    pub fn connectors_path(&self) -> PathBuf {
+        crate::sync::config_location(&self.location)
+    }
+
     /// Copies of the database made before migrations, newest first, to offer when it fails to open.
     pub fn backups(&self) -> Vec<String> {
         let Some(dir) = self.location.parent() else { return vec![] };

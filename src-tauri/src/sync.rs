@@ -17,6 +17,8 @@ pub struct SyncSlot {
     /// Why the sync could not start (no config is not an error: it is simply off).
     pub error: RwLock<Option<String>>,
     pub config_path: RwLock<Option<PathBuf>>,
+    /// Bumped on every (re)start; a loop of an older generation stops.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 impl SyncSlot {
@@ -52,8 +54,18 @@ pub fn config_location(db: &std::path::Path) -> PathBuf {
     db.with_file_name("connectors.toml")
 }
 
+/// Stops the running sync (if any) and starts it again with the current config and keyring.
+pub fn restart(app: AppHandle, store: meridian_store::Store, slot: Arc<SyncSlot>, db: PathBuf) {
+    if let Ok(mut e) = slot.error.write() {
+        *e = None;
+    }
+    start(app, store, slot, db);
+}
+
 /// Starts the sync in the background when a config exists.
 pub fn start(app: AppHandle, store: meridian_store::Store, slot: Arc<SyncSlot>, db: PathBuf) {
+    use std::sync::atomic::Ordering;
+    let generation = slot.generation.fetch_add(1, Ordering::SeqCst) + 1;
     let path = config_location(&db);
     if !path.exists() {
         return;
@@ -89,7 +101,7 @@ pub fn start(app: AppHandle, store: meridian_store::Store, slot: Arc<SyncSlot>, 
         }
         let _ = syncer.store.recover_outbox(meridian_sync::writeback::KIND, jiff::Timestamp::now()).await;
         let interval = std::env::var("MERIDIAN_SYNC_INTERVAL").ok().and_then(|s| s.parse().ok()).unwrap_or(60u64);
-        loop {
+        while slot.generation.load(Ordering::SeqCst) == generation {
             let summary = syncer.run_once().await;
             let _ = syncer.dispatch_writebacks().await;
             tracing::info!(requests = summary.requests, errors = summary.errors.len(), seconds = summary.seconds, "sync pass");

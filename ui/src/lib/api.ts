@@ -6,6 +6,7 @@ import {
   commands,
   type AppError,
   type AssistView,
+  type ConnectionView,
   type ConversationView,
   type InboxFacets,
   type InboxFilter,
@@ -77,6 +78,10 @@ export const api = {
   openBackup: (path: string): Promise<null> => call(() => commands.openBackup(path)),
   syncStatus: (): Promise<SyncStatus> => call(() => commands.syncStatus()),
   refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
+  listConnections: (): Promise<ConnectionView[]> => call(() => commands.listConnections()),
+  addConnection: (kind: string, address: string): Promise<null> => call(() => commands.addConnection(kind, address)),
+  saveCredentials: (account: string, values: Record<string, string>): Promise<null> =>
+    call(() => commands.saveCredentials(account, values)),
   /** Tells the shell the first screen is drawn (cold-start measurement); never fails the UI. */
   reportReady: (): Promise<number> => commands.reportReady().catch(() => 0),
 };

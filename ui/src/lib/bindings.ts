@@ -32,6 +32,17 @@ export const commands = {
 	 *  order's platform is not connected.
 	 */
 	refreshOrder: (orderId: number) => typedError<boolean, AppError>(__TAURI_INVOKE("refresh_order", { orderId })),
+	listConnections: () => typedError<ConnectionView[], AppError>(__TAURI_INVOKE("list_connections")),
+	/**
+	 *  Adds a connection to the config (`address`: shop domain, Amazon region "na|eu|fe" with
+	 *  marketplace ids after a colon, WooCommerce site URL; ignored for tracking services).
+	 */
+	addConnection: (kind: string, address: string) => typedError<null, AppError>(__TAURI_INVOKE("add_connection", { kind, address })),
+	/**
+	 *  Tests the credentials against the platform; only when they work are they stored in the
+	 *  keyring, and the sync restarts with them.
+	 */
+	saveCredentials: (account: string, values: { [key in string]: string }) => typedError<null, AppError>(__TAURI_INVOKE("save_credentials", { account, values })),
 };
 
 /* Types */
@@ -95,6 +106,19 @@ export type CarrierEvent = {
 	country: string | null,
 	status: ShipmentStatus,
 	description: string,
+};
+
+/**  One configured connection as the settings list shows it. */
+export type ConnectionView = {
+	/**  The keyring account, also the connection's id ("shopify/<shop>"). */
+	account: string,
+	/**  "shopify", "amazon", "woocommerce", "17track" or "aftership". */
+	kind: string,
+	/**  Shop domain, Amazon region, site URL, or the service's name. */
+	address: string,
+	/**  The credential fields this kind needs, in order. */
+	fields: string[],
+	has_credentials: boolean,
 };
 
 /**  A connector's health as the status bar shows it. */

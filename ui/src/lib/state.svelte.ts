@@ -73,6 +73,7 @@ export class AppState {
 
   // Chrome
   helpOpen = $state(false);
+  connectionsOpen = $state(false);
   notices = $state<Notice[]>([]);
   now = $state(Date.now());
 

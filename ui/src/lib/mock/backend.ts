@@ -233,6 +233,26 @@ export function createMockBackend(options: MockOptions = {}) {
         };
       case 'refresh_order':
         return true;
+      case 'list_connections':
+        return db.connections.map((c) => ({ ...c }));
+      case 'add_connection': {
+        const kind = String(args.kind);
+        const address = String(args.address);
+        if (kind === 'shopify' && !address.endsWith('.myshopify.com')) throw appError('connection-invalid', 'shop domain');
+        db.connections.push({ account: `${kind}/${address}`, kind, address, fields: kind === 'shopify' ? ['access_token', 'webhook_secret'] : ['key'], has_credentials: false });
+        return null;
+      }
+      case 'save_credentials': {
+        const c = db.connections.find((x) => x.account === args.account);
+        const values = args.values as Record<string, string>;
+        if (!c) throw appError('connection-invalid', String(args.account));
+        if (values.access_token !== 'shpat_good') {
+          const message = `Shopify ${c.address}: authentication failed for shop ${c.address}`;
+          throw appError('connection-check', message, { message });
+        }
+        c.has_credentials = true;
+        return null;
+      }
       case 'assist_conversation':
         return {
           language: 'es', language_confidence: 0.99, intent: 'track_order', confidence: 0.93, threat: false,

@@ -13,6 +13,7 @@ import type {
   Settings,
   Shipment,
   StoreFront,
+  ConnectionView,
 } from '../bindings';
 
 export type MockDb = {
@@ -24,6 +25,7 @@ export type MockDb = {
   orders: Order[];
   shipments: Shipment[];
   drafts: Map<number, Draft>;
+  connections: ConnectionView[];
   /** conversation id → the order it is about */
   focusOrder: Map<number, number>;
 };
@@ -618,5 +620,8 @@ export function buildFixtures(nowInput: Date | number = Date.now()): MockDb {
     backups: [],
   };
 
-  return { settings, stores, customers, conversations, messages, orders, shipments, drafts, focusOrder };
+  const connections: ConnectionView[] = [
+    { account: 'shopify/northwind-outfitters.myshopify.com', kind: 'shopify', address: 'northwind-outfitters.myshopify.com', fields: ['access_token', 'webhook_secret'], has_credentials: false },
+  ];
+  return { settings, stores, customers, conversations, messages, orders, shipments, drafts, focusOrder, connections };
 }
