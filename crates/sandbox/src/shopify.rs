@@ -212,6 +212,7 @@ fn pick_operation<'d>(doc: &'d ExecutableDocument, name: Option<&str>) -> Result
     match (&doc.operations, name) {
         (DocumentOperations::Single(op), _) => Ok(&op.node),
         (DocumentOperations::Multiple(ops), Some(n)) => ops.iter().find(|(k, _)| k.as_str() == n).map(|(_, op)| &op.node).ok_or_else(|| format!("No operation named \"{n}\"")),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => Ok(&ops.values().next().expect("one operation").node),
         (DocumentOperations::Multiple(_), None) => Err("An operation name is required".into()),
     }
 }
