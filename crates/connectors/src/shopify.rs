@@ -100,7 +100,7 @@ impl ShopifyClient {
 
     pub async fn order(&self, gid: &str) -> Result<Option<RemoteOrder>> {
         let query = format!("query Order($id: ID!) {{ order(id: $id) {{ ...OrderFields }} }}\n{}", map::ORDER_FIELDS);
-        let data = self.graphql("order", &query, json!({"id": gid}), 1.0 + map::ORDER_COST - 1.0).await?;
+        let data = self.graphql("order", &query, json!({"id": gid}), map::ORDER_COST).await?;
         match &data["order"] {
             Value::Null => Ok(None),
             node => self.normalise("order", node).map(Some),
