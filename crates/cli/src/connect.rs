@@ -24,7 +24,7 @@ pub struct SandboxArgs {
     /// Write a connector config pointing at this sandbox here (credentials go to the keyring).
     #[arg(long)]
     write_config: Option<String>,
-    /// The world's "now" (RFC 3339); fixed so the same seed gives the same data.
+    /// The world's "now" (RFC 3339): the same seed and now give the same data. Default: now.
     #[arg(long)]
     now: Option<jiff::Timestamp>,
 }
@@ -34,9 +34,7 @@ pub async fn sandbox(args: SandboxArgs) -> Result<()> {
         bail!("--faults must be between 0 and 1, got {}", args.faults);
     }
     let mut opts = meridian_sandbox::Options { orders: args.orders, seed: args.seed, faults: args.faults, addr: args.addr, ..Default::default() };
-    if let Some(now) = args.now {
-        opts.now = now;
-    }
+    opts.now = args.now.unwrap_or_else(jiff::Timestamp::now);
     let sb = meridian_sandbox::Sandbox::start(opts).await.with_context(|| format!("starting the sandbox on {}", args.addr))?;
     if let Some(path) = &args.write_config {
         let entries = sb.credential_entries();
