@@ -117,3 +117,117 @@ async fn agent_reads_a_conversation_with_its_order_and_parcel_by_keyboard_then_s
     let store = Store::open(&db.url()).await.unwrap();
     assert_eq!(store.setting("locale").await.unwrap().as_deref(), Some("zh-CN"));
 }
+
+/// A store connected to the sandbox: an order shipped (or a parcel moved) on the platform
+/// side shows up in the open order and logistics panes by itself, through the platform's
+/// webhook, the sync inside the app, and an event to the UI.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
+    use meridian_core::{FulfillmentStatus, Platform};
+    use meridian_sync::secrets::CredentialSource;
+    if std::env::var("MERIDIAN_SKIP_E2E").is_ok_and(|v| v == "1") {
+        return;
+    }
+    assert!(std::env::var("DISPLAY").is_ok(), "no DISPLAY: run through `make test` (Xvfb), or set MERIDIAN_SKIP_E2E=1");
+    let app = app_binary();
+    assert!(app.exists(), "{} is missing: `make build` first", app.display());
+
+    // The demo store and a sandbox serving the same world (same seed, size and moment).
+    let db = meridian_testkit::TempSqlite::new();
+    let store = Store::open(&db.url()).await.unwrap();
+    let assets = meridian_demo::Assets::load().unwrap();
+    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(11, meridian_testkit::fixed_now()), &assets);
+    meridian_demo::import(&store, &world).await.unwrap();
+    let sandbox = meridian_sandbox::Sandbox::start(meridian_sandbox::Options { orders: 800, seed: 11, now: meridian_testkit::fixed_now(), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(sandbox.state.lock().world.orders.len(), world.orders.len());
+    std::fs::write(db.path.with_file_name("connectors.toml"), sandbox.config().to_toml()).unwrap();
+    for (account, json) in sandbox.credential_entries() {
+        meridian_sync::Keyring.set(&account, &json).expect("the OS keyring (make test runs a throwaway one)");
+    }
+
+    // A conversation near the top about a Shopify or WooCommerce order not yet shipped; else
+    // one about a parcel still moving.
+    let page = store.inbox(&InboxFilter::default()).await.unwrap();
+    let mut unshipped = None;
+    let mut moving = None;
+    for (k, item) in page.items.iter().enumerate() {
+        let view = store.conversation(item.id).await.unwrap();
+        let Some(focus) = view.focus_order_id else { continue };
+        let order = view.orders.iter().find(|o| o.id == focus).unwrap().clone();
+        if unshipped.is_none() && order.platform != Platform::Amazon && order.fulfillment_status == FulfillmentStatus::Unfulfilled {
+            unshipped = Some((k, item.id, order.clone()));
+        }
+        if moving.is_none() {
+            if let Some(p) = view.shipments.iter().find(|s| s.order_id == focus && !s.status.is_final() && s.events.len() < 6) {
+                moving = Some((k, item.id, p.clone()));
+            }
+        }
+    }
+    store.close().await;
+    let (steps, conversation_id) = match (&unshipped, &moving) {
+        (Some((k, id, _)), _) => (*k, *id),
+        (None, Some((k, id, _))) => (*k, *id),
+        _ => panic!("no conversation about an unshipped order or a moving parcel on the first page"),
+    };
+
+    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "e2e")]).expect("tauri-driver");
+    let s = Session::new(&driver, &app).expect("WebDriver session with the app");
+    let admin = sandbox.config().sandbox_admin.unwrap();
+    let run = || -> meridian_tests::Result<()> {
+        s.wait_for("[data-testid=inbox-item]", 30)?;
+        for _ in 0..steps {
+            s.press("j")?;
+        }
+        s.press("\u{E007}")?;
+        let selected = s.wait_for("[data-testid=inbox-item][aria-selected=true]", 10)?;
+        assert_eq!(s.attribute(&selected, "data-id")?.unwrap_or_default(), conversation_id.to_string());
+        // The sync is running inside the app: the status bar lists the connections.
+        s.wait_for("[data-testid=connectors] [data-connector]", 60)?;
+        s.wait_for("[data-testid=order-refresh]", 10)?;
+        s.screenshot(&screenshots().join("10-before-change.png"))?;
+        match (&unshipped, &moving) {
+            (Some((_, _, order)), _) => {
+                let chip = s.wait_for("[data-testid=order-pane] [data-testid=fulfillment-status]", 10)?;
+                assert_eq!(s.text(&chip)?, "Unfulfilled");
+                let resp = ureq::post(&format!("{admin}/orders/{}/fulfil", order.number)).call().map_err(|e| e.to_string())?;
+                assert_eq!(resp.status(), 200);
+                let tracking = sandbox.state.lock().world.shipments.last().unwrap().tracking_number.clone();
+                s.wait_text("[data-testid=order-pane] [data-testid=fulfillment-status]", 60, |t| t == "Fulfilled")?;
+                let shown = s.wait_text("[data-testid=logistics-pane] [data-testid=tracking-number]", 60, |t| t.replace(' ', "") == tracking)?;
+                assert_eq!(shown.replace(' ', ""), tracking);
+            }
+            (None, Some((_, _, parcel))) => {
+                let status = s.wait_for("[data-testid=logistics-pane] [data-testid=shipment-status]", 10)?;
+                let before = s.attribute(&status, "data-status")?.unwrap_or_default();
+                let resp = ureq::post(&format!("{admin}/parcels/{}/advance", parcel.tracking_number)).call().map_err(|e| e.to_string())?;
+                let after: serde_json::Value = resp.into_json().map_err(|e| e.to_string())?;
+                let want = after["status"].as_str().unwrap().to_owned();
+                assert_ne!(before, want);
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+                loop {
+                    let el = s.wait_for("[data-testid=logistics-pane] [data-testid=shipment-status]", 10)?;
+                    if s.attribute(&el, "data-status")?.as_deref() == Some(want.as_str()) {
+                        break;
+                    }
+                    assert!(std::time::Instant::now() < deadline, "the parcel's new status {want} never appeared");
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+            }
+            _ => unreachable!(),
+        }
+        s.screenshot(&screenshots().join("11-after-change.png"))?;
+        Ok(())
+    };
+    let outcome = run();
+    if outcome.is_err() {
+        let _ = s.screenshot(&screenshots().join("failure-sync.png"));
+    }
+    s.close();
+    drop(driver);
+    for (account, _) in sandbox.credential_entries() {
+        let _ = meridian_sync::Keyring.delete(&account);
+    }
+    outcome.unwrap();
+}

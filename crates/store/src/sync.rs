@@ -108,10 +108,11 @@ impl Writer {
         Ok(())
     }
 
-    /// Inserts or updates an order by (store, external id). Lines are replaced when the
-    /// platform sent them (Amazon's order listing has none: existing lines are kept).
+    /// Inserts or updates an order by (store, external id), unless the stored copy is newer.
+    /// Lines are replaced when the platform sent them (Amazon's order listing has none:
+    /// existing lines are kept).
     pub async fn upsert_order(&mut self, o: &Order) -> Result<i64> {
-        let existing = sqlx::query("SELECT id, customer_id FROM orders WHERE store_id = $1 AND external_id = $2")
+        let existing = sqlx::query("SELECT id, customer_id, updated_at FROM orders WHERE store_id = $1 AND external_id = $2")
             .bind(o.store_id)
             .bind(&o.external_id)
             .fetch_optional(&mut *self.tx)
@@ -120,6 +121,12 @@ impl Writer {
         let Some(row) = existing else { return self.insert_order(o).await };
         let id: i64 = row.try_get(0).doing("finding an order")?;
         let customer: Option<i64> = row.try_get(1).doing("finding an order")?;
+        let stored_update: i64 = row.try_get(2).doing("finding an order")?;
+        if stored_update > ms(o.updated_at) {
+            // An older copy arriving late (a page fetched before a webhook's refetch, or
+            // webhooks out of order) must not undo a newer one.
+            return Ok(id);
+        }
         let a = o.shipping_address.as_ref();
         sqlx::query(
             "UPDATE orders SET customer_id = $2, number = $3, email = $4, created_at = $5, updated_at = $6, cancelled_at = $7,
