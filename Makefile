@@ -19,17 +19,11 @@ ui: deps
 build: ui
 	cargo build -p meridian-cli -p meridian-desktop
 
-## Seeds the demo store (unless one exists) and opens the app on it.
+## Seeds the demo store (unless one exists), starts the platform sandbox, opens the app syncing from it.
 demo: build
 	$(CLI) seed --demo --if-missing
 	$(CLI) stats
-	@if [ -n "$$DISPLAY" ]; then \
-	  exec $(APP); \
-	else \
-	  echo "no display: running under Xvfb; a screenshot goes to target/demo.png (Ctrl+C to stop)"; \
-	  mkdir -p target; \
-	  $(XVFB) dbus-run-session -- bash -c '"$$0" & app=$$!; sleep 8; import -window root target/demo.png; echo "screenshot: target/demo.png"; wait $$app' $(APP); \
-	fi
+	.ci/demo-run $(CLI) $(APP)
 
 ## Every test: Rust units and contracts (SQLite and PostgreSQL), UI units, and the real window.
 test: build
