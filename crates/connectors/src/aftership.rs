@@ -30,6 +30,8 @@ const FOLLOW_DAYS: i64 = 60;
 const WEBHOOK_WINDOW_SECS: i64 = 3 * 24 * 3600;
 
 const TRACKING_EXISTS: i64 = 4003;
+/// Repeats of a request whose answer was cut short.
+const MALFORMED_RETRIES: u32 = 3;
 
 #[derive(Clone)]
 pub struct AfterShipClient {
@@ -159,6 +161,18 @@ impl AfterShipClient {
 
     /// One request through the shared stack; `data` on success.
     async fn request(&self, op: &str, method: reqwest::Method, path: &str, body: Option<&Value>, pacer: &Pacer) -> std::result::Result<Value, Failure> {
+        let mut attempt = 0;
+        loop {
+            match self.request_once(op, method.clone(), path, body, pacer).await {
+                // A body cut short: reads repeat safely, and a repeated create answers 4003.
+                Err(Failure::Whole(e)) if matches!(e.kind, ErrorKind::Malformed(_)) && attempt < MALFORMED_RETRIES => attempt += 1,
+                other => return other,
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100 * attempt as u64)).await;
+        }
+    }
+
+    async fn request_once(&self, op: &str, method: reqwest::Method, path: &str, body: Option<&Value>, pacer: &Pacer) -> std::result::Result<Value, Failure> {
         pacer.acquire(1.0).await;
         let url = format!("{}/{path}", self.base);
         let resp = self

@@ -25,6 +25,8 @@ pub const BATCH: usize = 40;
 const RATE: f64 = 2.7;
 
 const ALREADY_REGISTERED: i64 = -18019901;
+/// Repeats of a call whose answer was cut short.
+const MALFORMED_RETRIES: u32 = 3;
 
 #[derive(Clone)]
 pub struct Track17Client {
@@ -124,9 +126,22 @@ impl Track17Client {
     /// One POST: paced, sent through the shared stack, the envelope checked; returns `data`
     /// and the whole body.
     async fn call_whole(&self, op: &str, body: Value) -> Result<(Value, Value)> {
+        let mut attempt = 0;
+        loop {
+            match self.call_once(op, &body).await {
+                // A body cut short: every call here is safe to repeat (register answers
+                // "already registered" for what landed), so ask again.
+                Err(e) if matches!(e.kind, ErrorKind::Malformed(_)) && attempt < MALFORMED_RETRIES => attempt += 1,
+                other => return other,
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100 * attempt as u64)).await;
+        }
+    }
+
+    async fn call_once(&self, op: &str, body: &Value) -> Result<(Value, Value)> {
         self.pacer.acquire(1.0).await;
         let url = format!("{}/{op}", self.base);
-        let resp = self.http.send_with(op, |c| c.post(&url).header("17token", self.key.expose()).json(&body), throttled_in_body).await?;
+        let resp = self.http.send_with(op, |c| c.post(&url).header("17token", self.key.expose()).json(body), throttled_in_body).await?;
         let whole: Value = match resp.json(&self.http, op) {
             Ok(v) => v,
             Err(_) if resp.status == 401 || resp.status == 403 => return Err(self.http.error(op, ErrorKind::Auth(format!("17TRACK refused the security key for this account (HTTP {})", resp.status)))),
