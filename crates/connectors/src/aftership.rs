@@ -296,7 +296,7 @@ fn expected(t: &Value) -> Option<Timestamp> {
 fn events_of(t: &Value) -> Vec<CarrierEvent> {
     let list = t.get("checkpoints").and_then(Value::as_array).cloned().unwrap_or_default();
     let mut events: Vec<CarrierEvent> = list.iter().filter_map(checkpoint).collect();
-    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.sort_by_key(|e| std::cmp::Reverse(e.at));
     events
 }
 

@@ -254,7 +254,7 @@ fn expected(info: &Value) -> Option<Timestamp> {
 fn events_of(info: &Value) -> Vec<CarrierEvent> {
     let providers = info.pointer("/tracking/providers").and_then(Value::as_array).cloned().unwrap_or_default();
     let mut events: Vec<CarrierEvent> = providers.iter().flat_map(|p| p.get("events").and_then(Value::as_array).cloned().unwrap_or_default()).filter_map(|e| event_of(&e)).collect();
-    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.sort_by_key(|e| std::cmp::Reverse(e.at));
     events
 }
 

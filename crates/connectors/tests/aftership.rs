@@ -312,10 +312,9 @@ fn receiver(tx: tokio::sync::mpsc::UnboundedSender<(reqwest::header::HeaderMap, 
             let head = String::from_utf8_lossy(&data[..head_end]).into_owned();
             let mut h = reqwest::header::HeaderMap::new();
             for line in head.lines().skip(1) {
-                if let Some((k, v)) = line.split_once(':') {
-                    if let (Ok(k), Ok(v)) = (reqwest::header::HeaderName::from_bytes(k.trim().as_bytes()), v.trim().parse()) {
-                        h.insert(k, v);
-                    }
+                let Some((k, v)) = line.split_once(':') else { continue };
+                if let (Ok(k), Ok(v)) = (reqwest::header::HeaderName::from_bytes(k.trim().as_bytes()), v.trim().parse()) {
+                    h.insert(k, v);
                 }
             }
             let body = data[head_end + 4..(head_end + 4 + len).min(data.len())].to_vec();
@@ -342,9 +341,12 @@ fn fixed_server(status: u16, body: &'static str) -> String {
     format!("http://{addr}")
 }
 
+/// (HTTP status, body, what the error must be).
+type Case = (u16, &'static str, fn(&ErrorKind) -> bool);
+
 #[tokio::test]
 async fn every_error_shape_is_mapped() {
-    let cases: [(u16, &str, fn(&ErrorKind) -> bool); 6] = [
+    let cases: [Case; 6] = [
         (200, r#"{"meta":{"code":200},"data":{"trackings":[{"#, |k| matches!(k, ErrorKind::Malformed(_))),
         (200, r#"{"data":{}}"#, |k| matches!(k, ErrorKind::Malformed(_))),
         (200, r#"{"meta":{"code":200},"data":{}}"#, |k| matches!(k, ErrorKind::Malformed(_))),

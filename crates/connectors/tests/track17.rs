@@ -259,9 +259,12 @@ fn fixed_server(status: u16, content_type: &'static str, body: &'static str) -> 
     format!("http://{addr}")
 }
 
+/// (HTTP status, content type, body, what the error must be).
+type Case = (u16, &'static str, &'static str, fn(&ErrorKind) -> bool);
+
 #[tokio::test]
 async fn every_error_shape_is_mapped() {
-    let cases: [(u16, &str, &str, fn(&ErrorKind) -> bool); 7] = [
+    let cases: [Case; 7] = [
         (200, "application/json", "{\"code\":0,\"data\":{\"accepted\":[", |k| matches!(k, ErrorKind::Malformed(_))),
         (200, "application/json", "{\"data\":{}}", |k| matches!(k, ErrorKind::Malformed(_))),
         (200, "application/json", r#"{"code":-18010002,"data":{"errors":[{"code":-18010002,"message":"Invalid security key."}]}}"#, |k| matches!(k, ErrorKind::Auth(_))),

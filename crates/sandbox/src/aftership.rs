@@ -93,14 +93,14 @@ fn bad_request(message: &str) -> Response {
 }
 
 /// Auth, version and rate checks shared by every route; `Err` is the answer to send.
-fn gate(s: &mut SimState, version: &str, headers: &HeaderMap, endpoint: Endpoint) -> Result<RateHeaders, Response> {
+fn gate(s: &mut SimState, version: &str, headers: &HeaderMap, endpoint: Endpoint) -> Result<RateHeaders, Box<Response>> {
     let key = headers.get("as-api-key").and_then(|v| v.to_str().ok()).unwrap_or("");
     if key != s.credentials.aftership.api_key.expose() {
-        return Err(meta(StatusCode::UNAUTHORIZED, 401, "Unauthorized", "Invalid API key.", json!({})));
+        return Err(Box::new(meta(StatusCode::UNAUTHORIZED, 401, "Unauthorized", "Invalid API key.", json!({}))));
     }
     let v = version.as_bytes();
     if !(v.len() == 7 && v[4] == b'-' && v.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit())) {
-        return Err(meta(StatusCode::NOT_FOUND, 404, "NotFound", "The URI requested is invalid or the resource requested does not exist.", json!({})));
+        return Err(Box::new(meta(StatusCode::NOT_FOUND, 404, "NotFound", "The URI requested is invalid or the resource requested does not exist.", json!({}))));
     }
     seed(s);
     let window = s.aftership.windows.entry(endpoint).or_insert((0, 0));
@@ -108,7 +108,7 @@ fn gate(s: &mut SimState, version: &str, headers: &HeaderMap, endpoint: Endpoint
     let rate = RateHeaders { limit: endpoint.limit(), remaining: endpoint.limit().saturating_sub(window.1), reset: window.0 + 1 };
     if !passed {
         let r = meta(StatusCode::TOO_MANY_REQUESTS, 429, "TooManyRequests", "You have exceeded the API call rate limit. Please retry again at X-RateLimit-Reset.", json!({}));
-        return Err(rate.apply(r));
+        return Err(Box::new(rate.apply(r)));
     }
     Ok(rate)
 }
@@ -134,7 +134,7 @@ impl RateHeaders {
 async fn create(State(state): State<Shared>, Path(version): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
     let mut s = state.lock();
     match gate(&mut s, &version, &headers, Endpoint::Create) {
-        Err(r) => r,
+        Err(r) => *r,
         Ok(rate) => rate.apply(create_tracking(&mut s, &body)),
     }
 }
@@ -178,7 +178,7 @@ struct ListQuery {
 async fn list(State(state): State<Shared>, Path(version): Path<String>, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> Response {
     let mut s = state.lock();
     let rate = match gate(&mut s, &version, &headers, Endpoint::List) {
-        Err(r) => return r,
+        Err(r) => return *r,
         Ok(rate) => rate,
     };
     let q = ListQuery {
@@ -241,7 +241,7 @@ fn decode_cursor(c: &str) -> Option<usize> {
 async fn one(State(state): State<Shared>, Path((version, id)): Path<(String, String)>, headers: HeaderMap) -> Response {
     let mut s = state.lock();
     let rate = match gate(&mut s, &version, &headers, Endpoint::One) {
-        Err(r) => return r,
+        Err(r) => return *r,
         Ok(rate) => rate,
     };
     let r = match s.aftership.trackings.iter().position(|t| t.id == id) {
