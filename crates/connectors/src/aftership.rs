@@ -13,6 +13,8 @@
 use crate::config::{AfterShipConfig, AfterShipCredentials, Secret};
 use crate::error::{ErrorKind, Result};
 use crate::http::{Http, HttpOptions, Pacer, Response};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 use crate::model::{Page, TrackingUpdate};
 use crate::tracking_status as ts;
 use crate::webhook::{verify_hmac_base64, ReplayGuard, WebhookError, WebhookEvent};
@@ -39,8 +41,8 @@ pub struct AfterShipClient {
     base: String,
     api_key: Secret,
     webhook_secret: Secret,
-    create_pacer: Arc<Pacer>,
-    list_pacer: Arc<Pacer>,
+    create_budget: Arc<Budget>,
+    list_budget: Arc<Budget>,
     replay: Arc<ReplayGuard>,
 }
 
@@ -52,8 +54,8 @@ impl AfterShipClient {
             base: format!("{root}/tracking/{}", cfg.api_version),
             api_key: creds.api_key,
             webhook_secret: creds.webhook_secret,
-            create_pacer: Arc::new(Pacer::new(20.0 * 0.9, 1.0)),
-            list_pacer: Arc::new(Pacer::new(6.0 * 0.9, 1.0)),
+            create_budget: Arc::new(Budget::new(20)),
+            list_budget: Arc::new(Budget::new(6)),
             replay: Arc::new(ReplayGuard::new(WEBHOOK_WINDOW_SECS, 50_000)),
         }
     }
@@ -92,7 +94,7 @@ impl AfterShipClient {
 
     /// `POST /trackings`; a refusal of this one item comes back as (meta.code, message).
     async fn create(&self, body: &Value) -> Result<Option<(i64, String)>> {
-        match self.request("create tracking", reqwest::Method::POST, "trackings", Some(body), &self.create_pacer).await {
+        match self.request("create tracking", reqwest::Method::POST, "trackings", Some(body), &self.create_budget).await {
             Ok(_) => Ok(None),
             Err(Failure::Item(code, message)) => Ok(Some((code, message))),
             Err(Failure::Whole(e)) => Err(e),
@@ -153,17 +155,17 @@ impl AfterShipClient {
     }
 
     async fn get(&self, op: &str, path: &str) -> Result<Value> {
-        self.request(op, reqwest::Method::GET, path, None, &self.list_pacer).await.map_err(|f| match f {
+        self.request(op, reqwest::Method::GET, path, None, &self.list_budget).await.map_err(|f| match f {
             Failure::Whole(e) => e,
             Failure::Item(code, message) => self.http.error(op, ErrorKind::Rejected { status: 400, message: format!("{message} ({code})") }),
         })
     }
 
     /// One request through the shared stack; `data` on success.
-    async fn request(&self, op: &str, method: reqwest::Method, path: &str, body: Option<&Value>, pacer: &Pacer) -> std::result::Result<Value, Failure> {
+    async fn request(&self, op: &str, method: reqwest::Method, path: &str, body: Option<&Value>, budget: &Budget) -> std::result::Result<Value, Failure> {
         let mut attempt = 0;
         loop {
-            match self.request_once(op, method.clone(), path, body, pacer).await {
+            match self.request_once(op, method.clone(), path, body, budget).await {
                 // A body cut short: reads repeat safely, and a repeated create answers 4003.
                 Err(Failure::Whole(e)) if matches!(e.kind, ErrorKind::Malformed(_)) && attempt < MALFORMED_RETRIES => attempt += 1,
                 other => return other,
@@ -172,8 +174,8 @@ impl AfterShipClient {
         }
     }
 
-    async fn request_once(&self, op: &str, method: reqwest::Method, path: &str, body: Option<&Value>, pacer: &Pacer) -> std::result::Result<Value, Failure> {
-        pacer.acquire(1.0).await;
+    async fn request_once(&self, op: &str, method: reqwest::Method, path: &str, body: Option<&Value>, budget: &Budget) -> std::result::Result<Value, Failure> {
+        budget.acquire().await;
         let url = format!("{}/{path}", self.base);
         let resp = self
             .http
@@ -186,6 +188,7 @@ impl AfterShipClient {
             })
             .await
             .map_err(Failure::Whole)?;
+        budget.observe(&resp);
         self.read(op, &resp)
     }
 
@@ -228,6 +231,36 @@ impl AfterShipClient {
             ("tracking_update" | "edd_revise", Some(msg)) => Ok(update_from(msg, Timestamp::now()).map(WebhookEvent::Tracking).unwrap_or_else(|| WebhookEvent::Ignored(format!("{event} without a tracking number")))),
             (other, _) => Ok(WebhookEvent::Ignored(other.to_owned())),
         }
+    }
+}
+
+/// One endpoint's rate budget: paced at 90% of its limit, and held until `X-RateLimit-Reset`
+/// once `X-RateLimit-Remaining` reaches 0 (the limit itself follows `X-RateLimit-Limit`).
+struct Budget {
+    pacer: Pacer,
+    hold_until: Mutex<Option<Instant>>,
+}
+
+impl Budget {
+    fn new(per_second: u32) -> Budget {
+        Budget { pacer: Pacer::new(per_second as f64 * 0.9, 1.0), hold_until: Mutex::new(None) }
+    }
+
+    async fn acquire(&self) {
+        let hold = *self.hold_until.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(wait) = hold.and_then(|t| t.checked_duration_since(Instant::now())) {
+            tokio::time::sleep(wait).await;
+        }
+        self.pacer.acquire(1.0).await;
+    }
+
+    fn observe(&self, resp: &Response) {
+        if let Some(limit) = resp.header("x-ratelimit-limit").and_then(|v| v.trim().parse::<f64>().ok()).filter(|l| *l >= 1.0) {
+            self.pacer.set_rate(limit * 0.9);
+        }
+        let spent = resp.header("x-ratelimit-remaining").is_some_and(|v| v.trim() == "0");
+        let until = resp.rate_limit_reset().filter(|_| spent).map(|d| Instant::now() + d.min(Duration::from_secs(60)));
+        *self.hold_until.lock().unwrap_or_else(|p| p.into_inner()) = until;
     }
 }
 
@@ -315,4 +348,41 @@ fn checkpoint(c: &Value) -> Option<CarrierEvent> {
     };
     let status = ts::from_aftership(str_at(c, "tag"), c.get("subtag").and_then(Value::as_str), &description);
     Some(CarrierEvent { at, time_zone: ts::zone_of(country.as_deref(), at, offset), place, country, status, description })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_trackings_never_panic_and_unknowns_get_defaults() {
+        let now = Timestamp::now();
+        for odd in [json!(null), json!({}), json!({ "tracking_number": 1 }), json!({ "tracking": "x" })] {
+            assert_eq!(update_from(&odd, now), None, "{odd}");
+        }
+        let t = json!({ "tracking": {
+            "tracking_number": "1Z999AA10123456784", "slug": "some-new-courier", "tag": "Teleported", "order_id": "1047",
+            "latest_estimated_delivery": { "datetime": "not a date" },
+            "courier_estimated_delivery_date": { "estimated_delivery_date": "2026-03-04" },
+            "checkpoints": [
+                { "checkpoint_time": "2026-01-10T09:00:00-08:00", "country_region": "USA", "city": "Los Angeles", "tag": "InTransit", "message": "Arrived" },
+                { "checkpoint_time": null },
+                { "checkpoint_time": "2026-01-11T09:00:00+01:00", "country_region": "XYZ", "tag": "Mystery", "subtag": "Exception_011", "message": "Back home", "location": "Depot" },
+            ],
+        }});
+        let u = update_from(&t, now).unwrap();
+        let s = &u.shipment;
+        assert_eq!((s.carrier, s.status, u.tag.as_deref()), (Carrier::Ups, ShipmentStatus::InTransit, Some("1047")));
+        assert_eq!(s.expected_at, Some("2026-03-04T00:00:00Z".parse().unwrap()));
+        assert_eq!(s.events.len(), 2);
+        assert_eq!((s.events[0].status, s.events[0].country.as_deref(), s.events[0].place.as_str()), (ShipmentStatus::Returned, None, "Depot"));
+        let la = &s.events[1];
+        assert_eq!((la.country.as_deref(), la.place.as_str(), la.time_zone.as_deref()), (Some("US"), "Los Angeles, US", Some("America/Los_Angeles")));
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(encode("2026-01-01T00:00:00Z"), "2026-01-01T00%3A00%3A00Z");
+        assert_eq!(encode("a+b/c=,d"), "a%2Bb%2Fc%3D,d");
+    }
 }

@@ -273,3 +273,37 @@ fn event_of(e: &Value) -> Option<CarrierEvent> {
     };
     Some(CarrierEvent { at: utc, time_zone: ts::zone_of(country.as_deref(), utc, offset), place, country, status, description })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_items_never_panic_and_unknowns_get_defaults() {
+        let now = Timestamp::now();
+        for odd in [json!(null), json!([]), json!({}), json!({ "number": 5 }), json!({ "number": "RR123456785CN" }), json!({ "number": "x", "track_info": [] })] {
+            assert_eq!(update_from(&odd, now), None, "{odd}");
+        }
+        let item = json!({
+            "number": "rr 123 456 785 cn", "carrier": 99999, "tag": "",
+            "track_info": {
+                "latest_status": { "status": "Warped" },
+                "milestone": "not a list",
+                "time_metrics": { "estimated_delivery_date": { "from": null, "to": "2026-02-01" } },
+                "tracking": { "providers": [{ "events": [
+                    { "time_utc": "garbage" },
+                    { "time_utc": 7 },
+                    { "time_iso": "2026-01-01T10:00:00+08:00", "description": "Held at customs", "address": { "country": "cn", "city": "Shenzhen" } },
+                ] }, "junk"] },
+            },
+        });
+        let u = update_from(&item, now).unwrap();
+        let s = &u.shipment;
+        assert_eq!((s.tracking_number.as_str(), s.carrier, s.status, u.tag), ("RR123456785CN", Carrier::ChinaPost, ShipmentStatus::InTransit, None));
+        assert_eq!(s.expected_at, Some("2026-02-01T00:00:00Z".parse().unwrap()));
+        assert_eq!(s.events.len(), 1);
+        let e = &s.events[0];
+        assert_eq!((e.status, e.country.as_deref(), e.place.as_str(), e.time_zone.as_deref()), (ShipmentStatus::Customs, Some("CN"), "Shenzhen, CN", Some("Asia/Shanghai")));
+        assert_eq!(e.at, "2026-01-01T02:00:00Z".parse().unwrap());
+    }
+}

@@ -172,6 +172,13 @@ async fn the_simulator_refuses_more_than_40_and_throttles_at_3_per_second() {
     let items: Vec<serde_json::Value> = (0..41).map(|i| serde_json::json!({ "number": format!("RR{i:09}CN") })).collect();
     let r: serde_json::Value = http.post(&url).header("17token", &key).json(&items).send().await.unwrap().json().await.unwrap();
     assert_eq!(r["code"], -18010014);
+    let list_url = url.replace("gettrackinfo", "gettracklist");
+    let r: serde_json::Value = http.post(&list_url).header("17token", &key).json(&serde_json::json!({ "page_no": "x" })).send().await.unwrap().json().await.unwrap();
+    assert_eq!(r["code"], -18010010);
+    let r = http.post(&url).header("17token", "bad").json(&serde_json::json!([])).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 401);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["data"]["errors"][0]["code"], -18010002);
     let mut statuses = Vec::new();
     for _ in 0..8 {
         statuses.push(http.post(&url).header("17token", &key).json(&serde_json::json!([])).send().await.unwrap().status().as_u16());
