@@ -96,7 +96,7 @@ impl AfterShipClient {
     async fn create(&self, body: &Value) -> Result<Option<(i64, String)>> {
         match self.request("create tracking", reqwest::Method::POST, "trackings", Some(body), &self.create_budget).await {
             Ok(_) => Ok(None),
-            Err(Failure::Item(code, message)) => Ok(Some((code, message))),
+            Err(Failure::Item(_, code, message)) => Ok(Some((code, message))),
             Err(Failure::Whole(e)) => Err(e),
         }
     }
@@ -157,7 +157,7 @@ impl AfterShipClient {
     async fn get(&self, op: &str, path: &str) -> Result<Value> {
         self.request(op, reqwest::Method::GET, path, None, &self.list_budget).await.map_err(|f| match f {
             Failure::Whole(e) => e,
-            Failure::Item(code, message) => self.http.error(op, ErrorKind::Rejected { status: 400, message: format!("{message} ({code})") }),
+            Failure::Item(status, code, message) => self.http.error(op, ErrorKind::Rejected { status, message: format!("{message} ({code})") }),
         })
     }
 
@@ -207,7 +207,7 @@ impl AfterShipClient {
             200 | 201 if resp.is_success() => Ok(whole.get("data").cloned().unwrap_or(Value::Null)),
             401 | 403 => Err(Failure::Whole(self.auth(op, &message))),
             _ if resp.status == 401 || resp.status == 403 => Err(Failure::Whole(self.auth(op, &message))),
-            _ => Err(Failure::Item(code, message)),
+            _ => Err(Failure::Item(resp.status, code, message)),
         }
     }
 
@@ -264,10 +264,11 @@ impl Budget {
     }
 }
 
-/// A whole-call failure, or AfterShip's refusal of this one request (meta.code, message).
+/// A whole-call failure, or AfterShip's refusal of this one request (HTTP status, meta.code,
+/// message).
 enum Failure {
     Whole(crate::ConnectorError),
-    Item(i64, String),
+    Item(u16, i64, String),
 }
 
 /// Percent-encodes a query value (numbers, cursors, timestamps).
