@@ -46,6 +46,13 @@ pub struct AfterShipClient {
     replay: Arc<ReplayGuard>,
 }
 
+/// Shows where it talks to, never a key.
+impl std::fmt::Debug for AfterShipClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AfterShipClient").field("base", &self.base).finish_non_exhaustive()
+    }
+}
+
 impl AfterShipClient {
     pub fn new(cfg: &AfterShipConfig, creds: AfterShipCredentials, opts: HttpOptions) -> AfterShipClient {
         let root = cfg.endpoint.as_deref().unwrap_or("https://api.aftership.com").trim_end_matches('/');

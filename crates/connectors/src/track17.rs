@@ -37,6 +37,13 @@ pub struct Track17Client {
     replay: Arc<ReplayGuard>,
 }
 
+/// Shows where it talks to, never a key.
+impl std::fmt::Debug for Track17Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Track17Client").field("base", &self.base).finish_non_exhaustive()
+    }
+}
+
 impl Track17Client {
     pub fn new(cfg: &Track17Config, creds: Track17Credentials, opts: HttpOptions) -> Track17Client {
         let root = cfg.endpoint.as_deref().unwrap_or("https://api.17track.net").trim_end_matches('/');
@@ -277,6 +284,13 @@ fn event_of(e: &Value) -> Option<CarrierEvent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_output_hides_the_key() {
+        let c = Track17Client::new(&Track17Config { endpoint: None }, Track17Credentials { key: Secret::new("k-secret-1") }, HttpOptions::default());
+        let shown = format!("{c:?}");
+        assert!(shown.contains("api.17track.net") && !shown.contains("k-secret-1"), "{shown}");
+    }
 
     #[test]
     fn odd_items_never_panic_and_unknowns_get_defaults() {
