@@ -88,6 +88,16 @@ impl Response {
     }
 }
 
+impl Response {
+    /// `X-RateLimit-Reset` (a unix time, AfterShip) as the wait until then, for a 429
+    /// that names no `Retry-After`.
+    pub fn rate_limit_reset(&self) -> Option<Duration> {
+        let at = self.header("x-ratelimit-reset")?.trim().parse::<i64>().ok()?;
+        let wait = at.saturating_sub(jiff::Timestamp::now().as_second());
+        Some(Duration::from_secs(wait.clamp(0, 3600) as u64))
+    }
+}
+
 /// What a client makes of a response the transport layer did not already retry.
 pub enum Verdict {
     Done,
@@ -152,7 +162,7 @@ impl Http {
                 Err(message) => (ErrorKind::Transport(message), None),
                 Ok(resp) if resp.status == 429 => {
                     self.stats.throttled.fetch_add(1, Ordering::Relaxed);
-                    let after = resp.retry_after();
+                    let after = resp.retry_after().or_else(|| resp.rate_limit_reset());
                     (ErrorKind::Throttled { retry_after: after }, after)
                 }
                 Ok(resp) if resp.status >= 500 => {

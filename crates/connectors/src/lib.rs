@@ -19,6 +19,7 @@ pub mod aftership;
 pub mod amazon;
 pub mod shopify;
 pub mod track17;
+pub mod tracking_status;
 pub mod woocommerce;
 
 pub use config::{Config, Secret};
