@@ -208,7 +208,7 @@ fn address(o: &meridian_core::Order, email: Option<&str>) -> Value {
     let mut v = json!({
         "first_name": first, "last_name": last, "company": "",
         "address_1": a.line1, "address_2": a.line2.unwrap_or_default(),
-        "city": a.city, "state": a.region_code.or(a.region).unwrap_or_default(),
+        "city": a.city, "state": state_code(&a),
         "postcode": a.postcode.unwrap_or_default(), "country": a.country,
         "phone": a.phone.unwrap_or_default(),
     });
@@ -216,6 +216,12 @@ fn address(o: &meridian_core::Order, email: Option<&str>) -> Value {
         v["email"] = json!(e);
     }
     v
+}
+
+/// WooCommerce's `state`: the subdivision code without the country ("CA", "M"), else the name.
+fn state_code(a: &meridian_core::Address) -> String {
+    let prefix = format!("{}-", a.country);
+    a.region_code.as_deref().map(|c| c.strip_prefix(&prefix).unwrap_or(c).to_owned()).or(a.region.clone()).unwrap_or_default()
 }
 
 fn decimal(m: &Money) -> String {
