@@ -205,10 +205,11 @@ fn tracking_items(s: &SimState, i: usize) -> Vec<Value> {
 fn address(o: &meridian_core::Order, email: Option<&str>) -> Value {
     let a = o.shipping_address.clone().unwrap_or_default();
     let (first, last) = a.name.split_once(' ').unwrap_or((a.name.as_str(), ""));
+    let state = state_code(&a);
     let mut v = json!({
         "first_name": first, "last_name": last, "company": "",
         "address_1": a.line1, "address_2": a.line2.unwrap_or_default(),
-        "city": a.city, "state": state_code(&a),
+        "city": a.city, "state": state,
         "postcode": a.postcode.unwrap_or_default(), "country": a.country,
         "phone": a.phone.unwrap_or_default(),
     });
