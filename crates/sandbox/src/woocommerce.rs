@@ -331,14 +331,14 @@ struct Listing {
     search: Option<String>,
 }
 
-fn int_param(q: &[(String, String)], name: &str, default: usize, min: usize, max: usize) -> Result<usize, Response> {
+fn int_param(q: &[(String, String)], name: &str, default: usize, min: i64, max: Option<i64>) -> Result<usize, Response> {
     let Some(v) = one(q, name) else { return Ok(default) };
     let n: i64 = v.trim().parse().map_err(|_| invalid_param(name, &format!("{name} is not of type integer.")))?;
-    if n < min as i64 || n > max as i64 {
-        let why = if max == usize::MAX { format!("{name} must be greater than or equal to {min}") } else { format!("{name} must be between {min} (inclusive) and {max} (inclusive)") };
-        return Err(invalid_param(name, &why));
+    match max {
+        Some(max) if n < min || n > max => Err(invalid_param(name, &format!("{name} must be between {min} (inclusive) and {max} (inclusive)"))),
+        None if n < min => Err(invalid_param(name, &format!("{name} must be greater than or equal to {min}"))),
+        _ => Ok(n as usize),
     }
-    Ok(n as usize)
 }
 
 /// A WordPress REST date: with an offset it is absolute; without, UTC when `gmt` else site time.
@@ -370,9 +370,9 @@ fn listing(s: &SimState, q: &[(String, String)]) -> Result<Listing, Response> {
     }
     statuses.retain(|x| x != "any");
     Ok(Listing {
-        page: int_param(q, "page", 1, 1, usize::MAX)?,
-        per_page: int_param(q, "per_page", 10, 1, 100)?,
-        offset: int_param(q, "offset", 0, 0, usize::MAX)?,
+        page: int_param(q, "page", 1, 1, None)?,
+        per_page: int_param(q, "per_page", 10, 1, Some(100))?,
+        offset: int_param(q, "offset", 0, 0, None)?,
         modified_after: date_param(q, "modified_after", gmt, &tz)?,
         modified_before: date_param(q, "modified_before", gmt, &tz)?,
         after: date_param(q, "after", gmt, &tz)?,
