@@ -179,14 +179,15 @@ async fn writes_are_idempotent() {
     assert!(matches!(c.write(&ret, "conv-1-return").await.unwrap(), WriteOutcome::AlreadyDone { .. }));
     let sat = WriteAction::Satisfaction { order_external_id: id.clone(), customer_external_id: None, score: 4, comment: "quick".into() };
     assert!(matches!(c.write(&sat, "conv-1-csat").await.unwrap(), WriteOutcome::Written { .. }));
-    let s = sb.state.lock();
-    let notes = &s.woocommerce.notes[&pos];
-    for key in ["conv-1-note", "conv-1-return", "conv-1-csat"] {
-        assert_eq!(notes.iter().filter(|n| n.note.contains(&idempotency_marker(key))).count(), 1, "{key}");
+    {
+        let s = sb.state.lock();
+        let notes = &s.woocommerce.notes[&pos];
+        for key in ["conv-1-note", "conv-1-return", "conv-1-csat"] {
+            assert_eq!(notes.iter().filter(|n| n.note.contains(&idempotency_marker(key))).count(), 1, "{key}");
+        }
+        assert!(notes.iter().all(|n| !n.customer_note), "private notes");
+        assert_eq!(s.woocommerce.statuses[&pos], "on-hold");
     }
-    assert!(notes.iter().all(|n| !n.customer_note), "private notes");
-    assert_eq!(s.woocommerce.statuses[&pos], "on-hold");
-    drop(s);
     let missing = WriteAction::OrderNote { order_external_id: "999999".into(), note: "x".into() };
     assert!(matches!(c.write(&missing, "k").await.unwrap_err().kind, ErrorKind::Rejected { status: 404, .. }));
 }

@@ -10,6 +10,9 @@
 //!   tax are carried on its first item (`ShippingPrice`, `ItemTax`).
 //! - Validation messages are worded after the real ones as far as they are known.
 
+// Helpers return the platform's error answer as `Err(Response)`, as handlers do.
+#![allow(clippy::result_large_err)]
+
 use crate::state::{Shared, SimState};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -606,10 +609,8 @@ async fn get_order_buyer_info(State(state): State<Shared>, headers: HeaderMap, P
     };
     let Some(i) = amazon_order(&s, &id) else { return not_found(&mut s, &id, op) };
     let mut payload = json!({ "AmazonOrderId": id });
-    if has(&access, "buyerInfo") {
-        if let Value::Object(m) = buyer_json(&s, i) {
-            payload.as_object_mut().expect("object").extend(m);
-        }
+    if let (true, Value::Object(m)) = (has(&access, "buyerInfo"), buyer_json(&s, i)) {
+        payload.as_object_mut().expect("object").extend(m);
     }
     reply(&mut s, StatusCode::OK, json!({ "payload": payload }), Some(op))
 }
@@ -619,13 +620,13 @@ async fn get_order_buyer_info(State(state): State<Shared>, headers: HeaderMap, P
 /// Paths an RDT can be minted for (generic `{orderId}` or concrete ids).
 fn restricted_path(path: &str) -> bool {
     let p: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    match p.as_slice() {
-        ["", "orders", "v0", "orders"] => true,
-        ["", "orders", "v0", "orders", _] => true,
-        ["", "orders", "v0", "orders", _, "address" | "buyerInfo" | "orderItems"] => true,
-        ["", "orders", "v0", "orders", _, "orderItems", "buyerInfo"] => true,
-        _ => false,
-    }
+    matches!(
+        p.as_slice(),
+        ["", "orders", "v0", "orders"]
+            | ["", "orders", "v0", "orders", _]
+            | ["", "orders", "v0", "orders", _, "address" | "buyerInfo" | "orderItems"]
+            | ["", "orders", "v0", "orders", _, "orderItems", "buyerInfo"]
+    )
 }
 
 fn parse_resources(body: &Value) -> Result<Vec<Resource>, String> {

@@ -10,6 +10,9 @@
 //!   registered users with id = their position + 1.
 //! - Each order starts with one system note ("Order status changed …"); notes list newest first.
 
+// Helpers return the WP_Error answer as `Err(Response)`, as handlers do.
+#![allow(clippy::result_large_err)]
+
 use crate::state::{Shared, SimState};
 use crate::webhooks::Outgoing;
 use axum::extract::{Path, Query, State};
