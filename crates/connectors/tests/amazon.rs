@@ -277,3 +277,64 @@ async fn every_error_shape_maps_to_its_kind() {
     assert_eq!(o.order.lines.len(), 1);
     assert!(o.customer.is_none());
 }
+
+// ---------- the simulator's contract, seen from raw HTTP ----------
+
+async fn lwa_token(sb: &Sandbox, http: &reqwest::Client) -> String {
+    let c = sb.credentials().amazon;
+    let form = [("grant_type", "refresh_token"), ("refresh_token", c.refresh_token.expose()), ("client_id", &c.client_id), ("client_secret", c.client_secret.expose())];
+    let r = http.post(format!("{}/lwa/auth/o2/token", sb.base_url())).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    r.json::<serde_json::Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn the_simulator_validates_get_orders_and_guards_pii() {
+    let sb = sandbox(300).await;
+    let http = reqwest::Client::new();
+    let token = lwa_token(&sb, &http).await;
+    let url = format!("{}/amazon/orders/v0/orders", sb.base_url());
+    let get = |q: &'static str, token: String| {
+        let (http, url) = (http.clone(), url.clone());
+        async move { http.get(format!("{url}?{q}")).header("x-amz-access-token", token).send().await.unwrap() }
+    };
+    for q in ["LastUpdatedAfter=2020-01-01T00:00:00Z", "MarketplaceIds=ATVPDKIKX0DER", "MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z&LastUpdatedAfter=2020-01-01T00:00:00Z", "MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z&MaxResultsPerPage=101", "MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=yesterday"] {
+        let r = get(q, token.clone()).await;
+        assert_eq!(r.status(), 400, "{q}");
+        assert!(r.headers().contains_key("x-amzn-requestid"));
+        assert_eq!(r.json::<serde_json::Value>().await.unwrap()["errors"][0]["code"], "InvalidInput", "{q}");
+    }
+    // A normal token: no buyer info and only the non-PII address parts.
+    let r = get("MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z&OrderStatuses=Shipped", token.clone()).await;
+    assert_eq!(r.headers()["x-amzn-ratelimit-limit"], "0.0167");
+    let body: serde_json::Value = r.json().await.unwrap();
+    let o = &body["payload"]["Orders"][0];
+    assert!(o["ShippingAddress"]["City"].is_string() && o["ShippingAddress"]["Name"].is_null() && o["BuyerInfo"].is_null(), "{o}");
+    let r = get("MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z", "Atza|made-up".into()).await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["errors"][0]["code"], "Unauthorized");
+    // An RDT for one order does not open the bulk listing.
+    let rdt = http
+        .post(format!("{}/amazon/tokens/2021-03-01/restrictedDataToken", sb.base_url()))
+        .header("x-amz-access-token", &token)
+        .json(&serde_json::json!({ "restrictedResources": [{ "method": "GET", "path": "/orders/v0/orders/111-1111111-1111111", "dataElements": ["buyerInfo"] }] }))
+        .send()
+        .await
+        .unwrap();
+    let rdt = rdt.json::<serde_json::Value>().await.unwrap()["restrictedDataToken"].as_str().unwrap().to_owned();
+    assert_eq!(get("MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z", rdt).await.status(), 403);
+}
+
+#[tokio::test]
+async fn the_default_get_orders_plan_allows_a_burst_of_twenty() {
+    let sb = sandbox(300).await;
+    let http = reqwest::Client::new();
+    let token = lwa_token(&sb, &http).await;
+    let url = format!("{}/amazon/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z&MaxResultsPerPage=1", sb.base_url());
+    for _ in 0..20 {
+        assert_eq!(http.get(&url).header("x-amz-access-token", &token).send().await.unwrap().status(), 200);
+    }
+    let r = http.get(&url).header("x-amz-access-token", &token).send().await.unwrap();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["errors"][0]["code"], "QuotaExceeded");
+}

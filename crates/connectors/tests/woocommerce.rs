@@ -367,3 +367,49 @@ async fn a_write_that_landed_before_a_timeout_is_not_sent_again() {
     assert!(matches!(c.write(&w, "k-1").await.unwrap(), WriteOutcome::AlreadyDone { .. }));
     assert_eq!(notes.lock().unwrap().len(), 1, "one copy on the shop");
 }
+
+#[tokio::test]
+async fn a_fulfilment_in_the_sandbox_sends_a_signed_order_updated() {
+    use std::sync::{Arc, Mutex};
+    let sb = sandbox().await;
+    let got: Arc<Mutex<Vec<(reqwest::header::HeaderMap, Vec<u8>)>>> = Arc::default();
+    let sink = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+            let sink = sink.clone();
+            async move {
+                let mut h = reqwest::header::HeaderMap::new();
+                for (k, v) in headers.iter() {
+                    h.insert(reqwest::header::HeaderName::from_bytes(k.as_str().as_bytes()).unwrap(), reqwest::header::HeaderValue::from_bytes(v.as_bytes()).unwrap());
+                }
+                sink.lock().unwrap().push((h, body.to_vec()));
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let http = reqwest::Client::new();
+    let admin = format!("{}/_sandbox", sb.base_url());
+    http.post(format!("{admin}/webhooks")).json(&serde_json::json!({ "api": "woocommerce", "url": hook })).send().await.unwrap();
+    let number = {
+        let s = sb.state.lock();
+        let i = s.orders_of(Platform::WooCommerce).find(|&i| s.world.orders[i].fulfillment_status == meridian_core::FulfillmentStatus::Unfulfilled).unwrap();
+        s.world.orders[i].number.clone()
+    };
+    assert_eq!(http.post(format!("{admin}/orders/{number}/fulfil")).send().await.unwrap().status(), 200);
+    for _ in 0..100 {
+        if !got.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (headers, body) = got.lock().unwrap().first().cloned().expect("the webhook arrived");
+    let c = client(&sb, opts());
+    assert_eq!(c.parse_webhook(&headers, &body), Ok(WebhookEvent::OrderChanged { external_id: number.clone() }));
+    // The order now carries its new parcel, fetched through the API.
+    let o = c.order(&number).await.unwrap().unwrap();
+    assert_eq!(o.parcels.len(), 1);
+    assert_eq!(o.order.fulfillment_status, meridian_core::FulfillmentStatus::Fulfilled);
+}
