@@ -5,6 +5,8 @@
 //! - One Restricted Data Token covers both the bulk path `/orders/v0/orders` and the generic
 //!   `/orders/v0/orders/{orderId}` (dataElements buyerInfo, shippingAddress); it is cached
 //!   like the LWA token (until expiry minus 60 s).
+//! - Later pages of getOrders send only `MarketplaceIds` and `NextToken` (the token stands
+//!   for the listing's filters), as the official SDK examples do.
 //! - A 403 on a cached token (revoked or expired early) drops the cached tokens and retries
 //!   once with fresh ones; a second 403 is an `Auth` error.
 //! - A 200 whose body does not parse (a truncated response) is fetched again, up to
@@ -101,14 +103,16 @@ impl AmazonClient {
     /// getOrders with `LastUpdatedAfter` (None = two years back) over all configured
     /// marketplaces, one page; buyer PII through the bulk Restricted Data Token.
     pub async fn orders_updated_since(&self, since: Option<jiff::Timestamp>, next_token: Option<&str>) -> Result<Page<RemoteOrder>> {
-        let since = since.unwrap_or_else(|| jiff::Timestamp::now() - jiff::SignedDuration::from_hours(2 * 365 * 24));
-        let mut query = vec![
-            ("MarketplaceIds", self.inner.marketplaces.join(",")),
-            ("LastUpdatedAfter", iso(since)),
-            ("MaxResultsPerPage", "100".to_owned()),
-        ];
-        if let Some(t) = next_token {
-            query.push(("NextToken", t.to_owned()));
+        let mut query = vec![("MarketplaceIds", self.inner.marketplaces.join(","))];
+        match next_token {
+            // The token carries the listing's filters; a recomputed default date must not
+            // contradict it.
+            Some(t) => query.push(("NextToken", t.to_owned())),
+            None => {
+                let since = since.unwrap_or_else(|| jiff::Timestamp::now() - jiff::SignedDuration::from_hours(2 * 365 * 24));
+                query.push(("LastUpdatedAfter", iso(since)));
+                query.push(("MaxResultsPerPage", "100".to_owned()));
+            }
         }
         let payload = self.get("getOrders", "/orders/v0/orders", &query, TokenKind::Restricted).await?;
         let page: OrdersPayload = self.decode("getOrders", payload)?;

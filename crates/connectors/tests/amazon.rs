@@ -78,6 +78,17 @@ async fn full_pagination_equals_the_world_with_pii_through_one_rdt() {
 }
 
 #[tokio::test]
+async fn a_later_page_fetched_seconds_later_still_continues() {
+    let sb = sandbox(600).await;
+    let c = client(&sb, opts());
+    let first = c.orders_updated_since(None, None).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let second = c.orders_updated_since(None, first.next.as_deref()).await.unwrap();
+    assert!(!second.items.is_empty());
+    assert!(second.items.iter().all(|o| first.items.iter().all(|p| p.order.external_id != o.order.external_id)));
+}
+
+#[tokio::test]
 async fn updated_since_filters_and_ends() {
     let sb = sandbox(300).await;
     let c = client(&sb, opts());

@@ -372,7 +372,8 @@ async fn a_write_that_landed_before_a_timeout_is_not_sent_again() {
 async fn a_fulfilment_in_the_sandbox_sends_a_signed_order_updated() {
     use std::sync::{Arc, Mutex};
     let sb = sandbox().await;
-    let got: Arc<Mutex<Vec<(reqwest::header::HeaderMap, Vec<u8>)>>> = Arc::default();
+    type Received = Arc<Mutex<Vec<(reqwest::header::HeaderMap, Vec<u8>)>>>;
+    let got: Received = Arc::default();
     let sink = got.clone();
     let app = axum::Router::new().route(
         "/hook",
