@@ -124,6 +124,9 @@ async fn the_simulator_rejects_bad_pages_like_wordpress() {
     let r = http.get(format!("{url}?per_page=5&page=2")).basic_auth(creds.consumer_key.expose(), Some(creds.consumer_secret.expose())).send().await.unwrap();
     let link = r.headers()["link"].to_str().unwrap().to_owned();
     assert!(link.contains("page=3>; rel=\"next\"") && link.contains("page=1>; rel=\"prev\""), "{link}");
+    let huge = http.get(format!("{url}?page=9223372036854775807&offset=9223372036854775807")).basic_auth(creds.consumer_key.expose(), Some(creds.consumer_secret.expose())).send().await.unwrap();
+    assert_eq!(huge.status(), 200);
+    assert_eq!(huge.json::<Vec<serde_json::Value>>().await.unwrap().len(), 0);
     let r = http.get(url).send().await.unwrap();
     assert_eq!(r.status(), 401);
     assert_eq!(r.json::<serde_json::Value>().await.unwrap()["code"], "woocommerce_rest_cannot_view");

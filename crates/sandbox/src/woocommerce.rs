@@ -434,7 +434,7 @@ async fn list_orders(State(state): State<Shared>, headers: HeaderMap, Query(q): 
     sort(&s, &mut hits, &l);
     let total = hits.len().saturating_sub(l.offset);
     let pages = total.div_ceil(l.per_page);
-    let start = l.offset + (l.page - 1).saturating_mul(l.per_page);
+    let start = l.offset.saturating_add((l.page - 1).saturating_mul(l.per_page));
     let page: Vec<Value> = hits.iter().skip(start).take(l.per_page).map(|&i| order_json(&s, i)).collect();
     let mut r = Json(page).into_response();
     let h = r.headers_mut();
