@@ -48,8 +48,9 @@ async fn fulfil(State(state): State<Shared>, Path(number): Path<String>) -> Resu
     let hooks = {
         let mut s = state.lock();
         let i = s.order_position(&number).ok_or((StatusCode::NOT_FOUND, format!("no order {number}")))?;
-        if s.world.orders[i].fulfillment_status == FulfillmentStatus::Fulfilled {
-            return Err((StatusCode::CONFLICT, format!("order {number} is already fulfilled")));
+        let status = s.world.orders[i].fulfillment_status;
+        if matches!(status, FulfillmentStatus::Fulfilled | FulfillmentStatus::Cancelled) || s.world.orders[i].cancelled_at.is_some() {
+            return Err((StatusCode::CONFLICT, format!("order {number} is {} and cannot be fulfilled", status.as_str())));
         }
         let ship = s.fulfil(i);
         let mut hooks = order_hooks(&mut s, i);

@@ -117,7 +117,7 @@ async fn a_fulfilment_in_the_sandbox_reaches_the_store_by_webhook() {
     // An unfulfilled Shopify order.
     let number = {
         let st = sb.state.lock();
-        let i = st.orders_of(meridian_core::Platform::Shopify).find(|&i| st.world.orders[i].fulfillment_status != meridian_core::FulfillmentStatus::Fulfilled).expect("an unfulfilled order");
+        let i = st.orders_of(meridian_core::Platform::Shopify).find(|&i| st.world.orders[i].fulfillment_status == meridian_core::FulfillmentStatus::Unfulfilled).expect("an unfulfilled order");
         st.world.orders[i].number.clone()
     };
     let resp = reqwest::Client::new().post(format!("{}/_sandbox/orders/{number}/fulfil", sb.base_url())).send().await.unwrap();
@@ -127,7 +127,7 @@ async fn a_fulfilment_in_the_sandbox_reaches_the_store_by_webhook() {
     let fulfilled = |fp: &[String]| fp.iter().any(|l| l.contains("|fulfilled|") && l.contains(&format!("|{number}|")));
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     while !fulfilled(&t.store.sync_fingerprint().await.unwrap()) {
-        assert!(std::time::Instant::now() < deadline, "order {number} was not updated by the webhook");
+        assert!(std::time::Instant::now() < deadline, "order {number} was not updated by the webhook; deliveries {:?}", sb.state.lock().deliveries);
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
