@@ -109,6 +109,12 @@ impl Session {
         loop {
             if let Some(e) = self.find_all(css)?.into_iter().next() {
                 last = self.text(&e).unwrap_or_default();
+                if last.is_empty() {
+                    // WebKit's driver sometimes reports no rendered text for an element it has
+                    // just re-created; the DOM's text is what the agent sees then.
+                    let script = format!("const e = document.querySelector({}); return e ? e.textContent.trim() : ''", serde_json::to_string(css).unwrap_or_default());
+                    last = self.execute(&script).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                }
                 if check(&last) {
                     return Ok(last);
                 }

@@ -143,8 +143,11 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
         .unwrap();
     assert_eq!(sandbox.state.lock().world.orders.len(), world.orders.len());
     std::fs::write(db.path.with_file_name("connectors.toml"), sandbox.config().to_toml()).unwrap();
+    // Its own keyring service, so that tests running at once never see each other's secrets.
+    let service = format!("meridian-e2e-{}", std::process::id());
+    let keyring = meridian_sync::Keyring::with_service(&service);
     for (account, json) in sandbox.credential_entries() {
-        meridian_sync::Keyring.set(&account, &json).expect("the OS keyring (make test runs a throwaway one)");
+        keyring.set(&account, &json).expect("the OS keyring (make test runs a throwaway one)");
     }
 
     // A conversation near the top about a Shopify or WooCommerce order not yet shipped; else
@@ -172,7 +175,7 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
         _ => panic!("no conversation about an unshipped order or a moving parcel on the first page"),
     };
 
-    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "e2e")]).expect("tauri-driver");
+    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "e2e"), ("MERIDIAN_KEYRING_SERVICE", &service)]).expect("tauri-driver");
     let s = Session::new(&driver, &app).expect("WebDriver session with the app");
     let admin = sandbox.config().sandbox_admin.unwrap();
     let run = || -> meridian_tests::Result<()> {
@@ -189,8 +192,7 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
         s.screenshot(&screenshots().join("10-before-change.png"))?;
         match (&unshipped, &moving) {
             (Some((_, _, order)), _) => {
-                let chip = s.wait_for("[data-testid=order-pane] [data-testid=fulfillment-status]", 10)?;
-                assert_eq!(s.text(&chip)?, "Unfulfilled");
+                s.wait_text("[data-testid=order-pane] [data-testid=fulfillment-status]", 15, |t| t == "Unfulfilled")?;
                 let resp = ureq::post(&format!("{admin}/orders/{}/fulfil", order.number)).call().map_err(|e| e.to_string())?;
                 assert_eq!(resp.status(), 200);
                 let tracking = sandbox.state.lock().world.shipments.last().unwrap().tracking_number.clone();
@@ -227,7 +229,7 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
     s.close();
     drop(driver);
     for (account, _) in sandbox.credential_entries() {
-        let _ = meridian_sync::Keyring.delete(&account);
+        let _ = keyring.delete(&account);
     }
     outcome.unwrap();
 }

@@ -173,7 +173,16 @@ pub struct SyncStatus {
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus, AppError> {
-    let connectors = state.store()?.connector_health().await.map_err(|e| AppError::from_store(&e, &state.locale()))?;
+    let mut connectors = state.store()?.connector_health().await.map_err(|e| AppError::from_store(&e, &state.locale()))?;
+    // Connections that have not finished a first pass yet are shown too ("not synced yet").
+    if let Some(syncer) = state.sync.syncer() {
+        for (key, label) in syncer.conns.keys_and_labels() {
+            if !connectors.iter().any(|c| c.connector == key) {
+                connectors.push(meridian_store::ConnectorHealth { connector: key, label, last_success: None, last_error: None, error_since: None });
+            }
+        }
+        connectors.sort_by(|a, b| a.connector.cmp(&b.connector));
+    }
     let configured = state.sync.config_path.read().map(|p| p.is_some()).unwrap_or(false);
     Ok(SyncStatus { configured, error: state.sync.error(), connectors })
 }

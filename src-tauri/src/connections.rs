@@ -78,7 +78,7 @@ pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<Connecti
     let views = tauri::async_runtime::spawn_blocking(move || {
         list.into_iter()
             .map(|(account, kind, address)| ConnectionView {
-                has_credentials: Keyring.get(&account).is_ok(),
+                has_credentials: Keyring::default().get(&account).is_ok(),
                 fields: fields(kind).iter().map(|f| f.to_string()).collect(),
                 account,
                 kind: kind.into(),
@@ -161,7 +161,7 @@ pub async fn save_credentials(app: tauri::AppHandle, state: State<'_, AppState>,
     };
     checked.map_err(|e| AppError::new("connection-check", &[("message", e.to_string())], &locale))?;
     let acct = account.clone();
-    tauri::async_runtime::spawn_blocking(move || Keyring.set(&acct, &json))
+    tauri::async_runtime::spawn_blocking(move || Keyring::default().set(&acct, &json))
         .await
         .map_err(|e| AppError::new("unexpected", &[("message", e.to_string())], &locale))?
         .map_err(|e| AppError::new("connection-keyring", &[("message", e.to_string())], &locale))?;

@@ -79,7 +79,7 @@ pub fn start(app: AppHandle, store: meridian_store::Store, slot: Arc<SyncSlot>, 
             Err(e) => return slot.fail(format!("the connector config {} is not valid: {e}", path.display())),
         };
         let cfg = config.clone();
-        let conns = match tauri::async_runtime::spawn_blocking(move || Connections::new(&cfg, &Keyring)).await {
+        let conns = match tauri::async_runtime::spawn_blocking(move || Connections::new(&cfg, &Keyring::default())).await {
             Ok(Ok(c)) => c,
             Ok(Err(e)) => return slot.fail(e.to_string()),
             Err(e) => return slot.fail(e.to_string()),
@@ -89,6 +89,7 @@ pub fn start(app: AppHandle, store: meridian_store::Store, slot: Arc<SyncSlot>, 
         if let Ok(mut s) = slot.syncer.write() {
             *s = Some(syncer.clone());
         }
+        let _ = app.emit("sync-status", ());
         match meridian_sync::receiver::serve(syncer.clone(), "127.0.0.1:0".parse().expect("loopback")).await {
             Ok(addr) => {
                 if let Some(admin) = &config.sandbox_admin {

@@ -40,7 +40,7 @@ pub async fn sandbox(args: SandboxArgs) -> Result<()> {
         let entries = sb.credential_entries();
         tokio::task::spawn_blocking(move || -> Result<()> {
             for (account, json) in entries {
-                Keyring.set(&account, &json).with_context(|| "storing the sandbox's credentials in the OS keyring")?;
+                Keyring::default().set(&account, &json).with_context(|| "storing the sandbox's credentials in the OS keyring")?;
             }
             Ok(())
         })
@@ -94,7 +94,7 @@ pub fn load_config(path: &str) -> Result<Config> {
 
 async fn connections(config: &Config) -> Result<Connections> {
     let config = config.clone();
-    tokio::task::spawn_blocking(move || Connections::new(&config, &Keyring)).await?.map_err(anyhow::Error::from)
+    tokio::task::spawn_blocking(move || Connections::new(&config, &Keyring::default())).await?.map_err(anyhow::Error::from)
 }
 
 pub async fn sync(args: SyncArgs) -> Result<bool> {
@@ -153,11 +153,11 @@ pub async fn credentials(cmd: CredentialsCommand) -> Result<bool> {
             let mut json = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut json).context("reading the credentials from standard input")?;
             serde_json::from_str::<serde_json::Value>(&json).context("the credentials on standard input are not JSON")?;
-            tokio::task::spawn_blocking(move || Keyring.set(&account, json.trim())).await??;
+            tokio::task::spawn_blocking(move || Keyring::default().set(&account, json.trim())).await??;
             Ok(true)
         }
         CredentialsCommand::Delete { account } => {
-            tokio::task::spawn_blocking(move || Keyring.delete(&account)).await??;
+            tokio::task::spawn_blocking(move || Keyring::default().delete(&account)).await??;
             Ok(true)
         }
         CredentialsCommand::Check { config } => {

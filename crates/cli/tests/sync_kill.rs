@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 fn meridian() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_meridian"));
     c.env_remove("MERIDIAN_DB");
+    // Its own keyring service, so that tests running at once never see each other's secrets.
+    c.env("MERIDIAN_KEYRING_SERVICE", format!("meridian-test-{}", std::process::id()));
     c
 }
 
@@ -70,7 +72,7 @@ async fn a_killed_sync_resumes_to_the_same_store_as_a_clean_one() {
     // An uninterrupted sync.
     let clean = dir.path().join("clean.db");
     let out = meridian().args(["sync", "--once", "--config"]).arg(&config).arg("--db").arg(&clean).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON summary");
     assert!(summary["platforms"]["shopify"]["orders"].as_u64().unwrap() > 0, "{summary}");
     assert!(summary["requests"].as_u64().unwrap() > 0);
@@ -92,7 +94,7 @@ async fn a_killed_sync_resumes_to_the_same_store_as_a_clean_one() {
     let partial = orders_in(&killed).await;
     assert!(partial < 150, "killed midway ({partial} orders stored)");
     let out = meridian().args(["sync", "--once", "--config"]).arg(&config).arg("--db").arg(&killed).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
 
     assert_eq!(fingerprint(&killed).await, fingerprint(&clean).await);
 }

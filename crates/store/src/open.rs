@@ -159,7 +159,24 @@ impl Store {
             };
             let sql = format!("{}\n{}", m.common.replace("{{pk}}", pk), extra);
             let err = |source| StoreError::Migration { location: self.location.clone(), version, source };
-            let mut tx = self.pool.begin().await.map_err(err)?;
+            // Another process may be migrating the same file right now (the app and the
+            // command line starting together): take the write lock first, then look again.
+            let mut tx = match self.backend {
+                Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(err)?,
+                Backend::Postgres => {
+                    let mut tx = self.pool.begin().await.map_err(err)?;
+                    tx.execute("LOCK TABLE meridian_meta IN EXCLUSIVE MODE").await.map_err(err)?;
+                    tx
+                }
+            };
+            let now_at: Option<String> = sqlx::query_scalar("SELECT value FROM meridian_meta WHERE key = 'schema_version'")
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(err)?;
+            if now_at.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0) >= version {
+                tx.rollback().await.map_err(err)?;
+                continue;
+            }
             for statement in split_statements(&sql) {
                 tx.execute(sqlx::AssertSqlSafe(statement)).await.map_err(err)?;
             }

@@ -82,6 +82,8 @@ async fn an_older_database_is_copied_before_it_is_migrated() {
         "DROP TRIGGER messages_cjk_delete",
         "DROP TABLE messages_cjk",
         "DROP TABLE business_hours",
+        "DROP TABLE sync_checkpoints",
+        "DROP TABLE connector_health",
         "DROP TABLE business_calendars",
         "DROP TABLE public_holidays",
         "DROP TABLE agent_days_off",
@@ -110,7 +112,7 @@ async fn an_older_database_is_copied_before_it_is_migrated() {
 async fn messages_written_before_the_cjk_index_are_indexed_when_migrating() {
     let (seeded, world) = meridian_testkit::TestStore::seeded(meridian_testkit::Backend::Sqlite).await;
     let mut w = seeded.store.writer().await.unwrap();
-    for sql in ["DROP TRIGGER messages_cjk_delete", "DROP TABLE messages_cjk", "UPDATE meridian_meta SET value = '2' WHERE key = 'schema_version'"] {
+    for sql in ["DROP TABLE sync_checkpoints", "DROP TABLE connector_health", "DROP TRIGGER messages_cjk_delete", "DROP TABLE messages_cjk", "UPDATE meridian_meta SET value = '2' WHERE key = 'schema_version'"] {
         w.raw_for_tests(sql).await.unwrap();
     }
     w.commit().await.unwrap();
@@ -127,4 +129,18 @@ async fn messages_written_before_the_cjk_index_are_indexed_when_migrating() {
     let expected = world.conversations.iter().filter(|c| c.messages.iter().any(|m| m.text.contains(&word))).count();
     let found = store.inbox(&meridian_store::InboxFilter { query: Some(word.clone()), limit: Some(200), ..Default::default() }).await.unwrap().items.len();
     assert_eq!(found, expected, "{word}");
+}
+
+#[tokio::test]
+async fn two_processes_creating_the_same_file_do_not_trip_over_each_other() {
+    let t = meridian_testkit::TempSqlite::new();
+    let opens = (0..4).map(|_| {
+        let url = t.url();
+        tokio::spawn(async move { Store::open(&url).await.map(|s| s.location().to_owned()) })
+    });
+    for o in opens {
+        o.await.unwrap().expect("every concurrent first open succeeds");
+    }
+    let s = Store::open(&t.url()).await.unwrap();
+    assert_eq!(s.schema_version().await.unwrap(), meridian_store::SCHEMA_VERSION);
 }

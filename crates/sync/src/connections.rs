@@ -122,6 +122,14 @@ impl Connections {
         https.iter().map(|h| h.stats().snapshot()).fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
     }
 
+    /// (health key, label) of every connection and tracking service.
+    pub fn keys_and_labels(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self.stores.iter().map(|c| (c.key.clone(), c.label())).collect();
+        out.extend(self.track17.iter().map(|c| ("17track".to_owned(), c.name())));
+        out.extend(self.aftership.iter().map(|c| ("aftership".to_owned(), c.name())));
+        out
+    }
+
     pub fn by_platform_domain(&self, platform: Platform) -> impl Iterator<Item = &Connection> {
         self.stores.iter().filter(move |c| c.platform == platform)
     }

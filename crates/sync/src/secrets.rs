@@ -37,8 +37,24 @@ pub fn save<T: Serialize>(src: &dyn CredentialSource, account: &str, value: &T) 
 }
 
 /// The OS keyring. Calls block on D-Bus: call from a blocking context or at start-up.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Keyring;
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    service: String,
+}
+
+impl Default for Keyring {
+    /// The service "meridian", or `MERIDIAN_KEYRING_SERVICE` (tests and parallel sandboxes
+    /// keep their credentials apart with it).
+    fn default() -> Keyring {
+        Keyring::with_service(&std::env::var("MERIDIAN_KEYRING_SERVICE").unwrap_or_else(|_| SERVICE.to_owned()))
+    }
+}
+
+impl Keyring {
+    pub fn with_service(service: &str) -> Keyring {
+        Keyring { service: service.to_owned() }
+    }
+}
 
 fn keyring_error(account: &str, e: keyring::Error) -> SecretError {
     match e {
@@ -49,17 +65,17 @@ fn keyring_error(account: &str, e: keyring::Error) -> SecretError {
 
 impl CredentialSource for Keyring {
     fn get(&self, account: &str) -> Result<String, SecretError> {
-        let entry = keyring::Entry::new(SERVICE, account).map_err(|e| keyring_error(account, e))?;
+        let entry = keyring::Entry::new(&self.service, account).map_err(|e| keyring_error(account, e))?;
         entry.get_password().map_err(|e| keyring_error(account, e))
     }
 
     fn set(&self, account: &str, value: &str) -> Result<(), SecretError> {
-        let entry = keyring::Entry::new(SERVICE, account).map_err(|e| keyring_error(account, e))?;
+        let entry = keyring::Entry::new(&self.service, account).map_err(|e| keyring_error(account, e))?;
         entry.set_password(value).map_err(|e| keyring_error(account, e))
     }
 
     fn delete(&self, account: &str) -> Result<(), SecretError> {
-        let entry = keyring::Entry::new(SERVICE, account).map_err(|e| keyring_error(account, e))?;
+        let entry = keyring::Entry::new(&self.service, account).map_err(|e| keyring_error(account, e))?;
         match entry.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(keyring_error(account, e)),
