@@ -127,40 +127,18 @@ impl Writer {
             // webhooks out of order) must not undo a newer one.
             return Ok(id);
         }
-        let a = o.shipping_address.as_ref();
-        sqlx::query(
-            "UPDATE orders SET customer_id = $2, number = $3, email = $4, created_at = $5, updated_at = $6, cancelled_at = $7,
-                financial_status = $8, fulfillment_status = $9, currency = $10, subtotal_minor = $11, shipping_minor = $12,
-                tax_minor = $13, total_minor = $14, ship_name = $15, ship_line1 = $16, ship_line2 = $17, ship_city = $18,
-                ship_region = $19, ship_region_code = $20, ship_postcode = $21, ship_country = $22, ship_phone = $23,
-                source = $24, fresh_at = $25
-             WHERE id = $1",
-        )
-        .bind(id)
-        .bind(o.customer_id.or(customer))
-        .bind(&o.number)
-        .bind(&o.email)
-        .bind(ms(o.created_at))
-        .bind(ms(o.updated_at))
-        .bind(o.cancelled_at.map(ms))
-        .bind(o.financial_status.as_str())
-        .bind(o.fulfillment_status.as_str())
-        .bind(&o.total.currency)
-        .bind(o.subtotal.minor)
-        .bind(o.shipping.minor)
-        .bind(o.tax.minor)
-        .bind(o.total.minor)
-        .bind(a.map(|a| a.name.clone()))
-        .bind(a.map(|a| a.line1.clone()))
-        .bind(a.and_then(|a| a.line2.clone()))
-        .bind(a.map(|a| a.city.clone()))
-        .bind(a.and_then(|a| a.region.clone()))
-        .bind(a.and_then(|a| a.region_code.clone()))
-        .bind(a.and_then(|a| a.postcode.clone()))
-        .bind(a.map(|a| a.country.clone()))
-        .bind(a.and_then(|a| a.phone.clone()))
-        .bind(&o.source)
-        .bind(ms(o.fresh_at))
+        // The same 27 columns as the insert; the customer link is kept when none came with it.
+        let merged = Order { customer_id: o.customer_id.or(customer), ..o.clone() };
+        let query = sqlx::query(
+            "UPDATE orders SET store_id = $1, customer_id = $2, platform = $3, external_id = $4, number = $5, email = $6,
+                created_at = $7, updated_at = $8, cancelled_at = $9, financial_status = $10, fulfillment_status = $11,
+                currency = $12, subtotal_minor = $13, shipping_minor = $14, tax_minor = $15, total_minor = $16,
+                ship_name = $17, ship_line1 = $18, ship_line2 = $19, ship_city = $20, ship_region = $21,
+                ship_region_code = $22, ship_postcode = $23, ship_country = $24, ship_phone = $25, source = $26, fresh_at = $27
+             WHERE id = $28",
+        );
+        crate::write::bind_order(query, &merged)
+            .bind(id)
         .execute(&mut *self.tx)
         .await
         .doing("updating an order")?;

@@ -67,6 +67,42 @@ pub(crate) fn cjk_tokens(text: &str) -> String {
     out
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
+
+/// Binds an order's 27 columns in the order `insert_order` and `upsert_order` name them:
+/// store_id, customer_id, platform, external_id, number, email, created_at, updated_at,
+/// cancelled_at, statuses, currency, four amounts, nine shipping-address fields, source, fresh_at.
+pub(crate) fn bind_order<'q>(q: AnyQuery<'q>, o: &'q Order) -> AnyQuery<'q> {
+    let a = o.shipping_address.as_ref();
+    q.bind(o.store_id)
+        .bind(o.customer_id)
+        .bind(o.platform.as_str())
+        .bind(&o.external_id)
+        .bind(&o.number)
+        .bind(&o.email)
+        .bind(ms(o.created_at))
+        .bind(ms(o.updated_at))
+        .bind(o.cancelled_at.map(ms))
+        .bind(o.financial_status.as_str())
+        .bind(o.fulfillment_status.as_str())
+        .bind(&o.total.currency)
+        .bind(o.subtotal.minor)
+        .bind(o.shipping.minor)
+        .bind(o.tax.minor)
+        .bind(o.total.minor)
+        .bind(a.map(|a| a.name.clone()))
+        .bind(a.map(|a| a.line1.clone()))
+        .bind(a.and_then(|a| a.line2.clone()))
+        .bind(a.map(|a| a.city.clone()))
+        .bind(a.and_then(|a| a.region.clone()))
+        .bind(a.and_then(|a| a.region_code.clone()))
+        .bind(a.and_then(|a| a.postcode.clone()))
+        .bind(a.map(|a| a.country.clone()))
+        .bind(a.and_then(|a| a.phone.clone()))
+        .bind(&o.source)
+        .bind(ms(o.fresh_at))
+}
+
 /// Adds a message's CJK words to the short-query index (SQLite only).
 pub(crate) async fn index_cjk(tx: &mut Transaction<'static, Any>, id: i64, text: &str) -> Result<()> {
     let tokens = cjk_tokens(text);
@@ -199,45 +235,15 @@ impl Writer {
     }
 
     pub async fn insert_order(&mut self, o: &Order) -> Result<i64> {
-        let a = o.shipping_address.as_ref();
-        let row = sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO orders (store_id, customer_id, platform, external_id, number, email, created_at, updated_at,
                 cancelled_at, financial_status, fulfillment_status, currency, subtotal_minor, shipping_minor, tax_minor,
                 total_minor, ship_name, ship_line1, ship_line2, ship_city, ship_region, ship_region_code, ship_postcode,
                 ship_country, ship_phone, source, fresh_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
              RETURNING id",
-        )
-        .bind(o.store_id)
-        .bind(o.customer_id)
-        .bind(o.platform.as_str())
-        .bind(&o.external_id)
-        .bind(&o.number)
-        .bind(&o.email)
-        .bind(ms(o.created_at))
-        .bind(ms(o.updated_at))
-        .bind(o.cancelled_at.map(ms))
-        .bind(o.financial_status.as_str())
-        .bind(o.fulfillment_status.as_str())
-        .bind(&o.total.currency)
-        .bind(o.subtotal.minor)
-        .bind(o.shipping.minor)
-        .bind(o.tax.minor)
-        .bind(o.total.minor)
-        .bind(a.map(|a| a.name.clone()))
-        .bind(a.map(|a| a.line1.clone()))
-        .bind(a.and_then(|a| a.line2.clone()))
-        .bind(a.map(|a| a.city.clone()))
-        .bind(a.and_then(|a| a.region.clone()))
-        .bind(a.and_then(|a| a.region_code.clone()))
-        .bind(a.and_then(|a| a.postcode.clone()))
-        .bind(a.map(|a| a.country.clone()))
-        .bind(a.and_then(|a| a.phone.clone()))
-        .bind(&o.source)
-        .bind(ms(o.fresh_at))
-        .fetch_one(&mut *self.tx)
-        .await
-        .doing("adding an order")?;
+        );
+        let row = bind_order(query, o).fetch_one(&mut *self.tx).await.doing("adding an order")?;
         let id: i64 = row.try_get(0).doing("adding an order")?;
         self.insert_lines(id, &o.lines).await?;
         Ok(id)
