@@ -21,6 +21,9 @@ pub struct SandboxArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:0")]
     addr: SocketAddr,
+    /// Shopify plan whose rate limit (calculated query cost bucket) to simulate.
+    #[arg(long, default_value = "standard", value_parser = ["standard", "advanced", "plus"])]
+    shopify_plan: String,
     /// Write a connector config pointing at this sandbox here (credentials go to the keyring).
     #[arg(long)]
     write_config: Option<String>,
@@ -33,7 +36,7 @@ pub async fn sandbox(args: SandboxArgs) -> Result<()> {
     if !(0.0..=1.0).contains(&args.faults) {
         bail!("--faults must be between 0 and 1, got {}", args.faults);
     }
-    let mut opts = meridian_sandbox::Options { orders: args.orders, seed: args.seed, faults: args.faults, addr: args.addr, ..Default::default() };
+    let mut opts = meridian_sandbox::Options { orders: args.orders, seed: args.seed, faults: args.faults, addr: args.addr, shopify_plan: args.shopify_plan, ..Default::default() };
     opts.now = args.now.unwrap_or_else(jiff::Timestamp::now);
     let sb = meridian_sandbox::Sandbox::start(opts).await.with_context(|| format!("starting the sandbox on {}", args.addr))?;
     if let Some(path) = &args.write_config {
@@ -185,4 +188,80 @@ fn report(label: &str, result: meridian_connectors::Result<()>, ok: &mut bool) {
             println!("{}", serde_json::json!({ "connection": label, "ok": false, "error": e.to_string() }));
         }
     }
+}
+
+#[derive(clap::Args)]
+pub struct BenchSyncArgs {
+    /// Orders in the simulated world (all platforms); Shopify holds about 40% of them.
+    #[arg(long, default_value_t = 25_000)]
+    world: usize,
+    /// Shopify plan to simulate: its cost bucket bounds the backfill.
+    #[arg(long, default_value = "plus", value_parser = ["standard", "advanced", "plus"])]
+    shopify_plan: String,
+    /// Database to fill (a new file is best).
+    #[arg(long)]
+    db: String,
+    /// Also write the Markdown report here.
+    #[arg(long)]
+    report: Option<String>,
+}
+
+/// Backfills every Shopify order of a large sandbox world under the plan's real cost bucket
+/// and compares the time taken with the least the bucket allows.
+pub async fn bench_sync(args: BenchSyncArgs) -> Result<()> {
+    let opts = meridian_sandbox::Options { orders: args.world, seed: 1047, shopify_plan: args.shopify_plan.clone(), ..Default::default() };
+    let sb = meridian_sandbox::Sandbox::start(opts).await?;
+    let mut config = sb.config();
+    config.amazon.clear();
+    config.woocommerce.clear();
+    config.track17 = None;
+    config.aftership = None;
+    let secrets = meridian_sync::MemorySecrets::from_entries(sb.credential_entries());
+    let store = meridian_store::Store::open(&args.db).await?;
+    let rss_before = peak_rss_kib();
+    let syncer = Syncer::new(store, Connections::new(&config, &secrets)?);
+    let started = std::time::Instant::now();
+    let summary = syncer.run_once().await;
+    let seconds = started.elapsed().as_secs_f64();
+    if !summary.errors.is_empty() {
+        bail!("the backfill failed: {:?}", summary.errors);
+    }
+    let orders = summary.platforms.get("shopify").map(|c| c.orders).unwrap_or(0);
+    let (spent, throttled, (max, restore)) = {
+        let st = sb.state.lock();
+        (st.shopify.spent, st.shopify.throttled, meridian_sandbox::shopify::plan_bucket_or_standard(&st.shopify))
+    };
+    let minimum = ((spent - max) / restore).max(0.0);
+    let used = if seconds > 0.0 { minimum / seconds } else { 0.0 };
+    let json = serde_json::json!({
+        "orders": orders, "seconds": seconds, "minimum_seconds": minimum, "rate_used": used,
+        "points_spent": spent, "bucket": max, "restore_rate": restore, "plan": args.shopify_plan,
+        "requests": summary.requests, "throttled_responses": throttled, "retries": summary.retries,
+        "orders_per_second": orders as f64 / seconds, "peak_rss_mib": peak_rss_kib() as f64 / 1024.0,
+        "rss_before_sync_mib": rss_before as f64 / 1024.0,
+    });
+    println!("{json}");
+    if let Some(path) = args.report {
+        let md = format!(
+            "## Sync: Shopify backfill under the real cost bucket\n\n\
+             `meridian bench-sync` backfills every Shopify order of a {world}-order sandbox world (plan `{plan}`: bucket {max:.0} points, restore {restore:.0} points/s) into a new SQLite store, through the same client and sync the app uses.\n\n\
+             | measure | value |\n|---|---|\n\
+             | orders backfilled | {orders} |\n| requests | {requests} |\n| points spent (actual query cost) | {spent:.0} |\n\
+             | time taken | {seconds:.1} s |\n| least time the bucket allows ((spent − bucket) / restore) | {minimum:.1} s |\n\
+             | share of the allowed rate used | {pct:.1}% (aim ≥ 90%) |\n| throttled responses | {throttled} (aim: none after the first) |\n\
+             | orders per second | {ops:.1} |\n| peak RSS (process, incl. the in-process simulator) | {peak:.0} MiB |\n| RSS before the sync started (world built) | {before:.0} MiB |\n",
+            world = args.world, plan = args.shopify_plan, requests = summary.requests, pct = used * 100.0,
+            ops = orders as f64 / seconds, peak = peak_rss_kib() as f64 / 1024.0, before = rss_before as f64 / 1024.0,
+        );
+        std::fs::write(&path, md).with_context(|| format!("writing {path}"))?;
+    }
+    Ok(())
+}
+
+/// The process's peak resident set (VmHWM), in KiB; 0 where /proc is not available.
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
 }

@@ -103,6 +103,8 @@ enum Command {
     Sandbox(connect::SandboxArgs),
     /// Backfills then follows the configured stores and tracking services into the store.
     Sync(connect::SyncArgs),
+    /// Measures a Shopify backfill from the sandbox against its cost bucket (docs/BENCHMARKS.md).
+    BenchSync(connect::BenchSyncArgs),
     /// Manages connection credentials in the OS keyring.
     #[command(subcommand)]
     Credentials(connect::CredentialsCommand),
@@ -173,6 +175,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Eval { labels, policy, json } => triage::evaluate(&labels, policy.as_deref(), json),
         Command::Slots(args) => slots::run(args).await,
         Command::Sandbox(args) => connect::sandbox(args).await,
+        Command::BenchSync(args) => connect::bench_sync(args).await,
         Command::Sync(args) => match connect::sync(args).await? {
             true => Ok(()),
             false => bail!("some connections failed; the summary names them"),

@@ -39,6 +39,8 @@ pub struct Options {
     pub addr: SocketAddr,
     /// The world's "now"; fixed so the same seed gives the same data.
     pub now: jiff::Timestamp,
+    /// Shopify plan whose cost bucket to simulate: "standard" (default), "advanced", "plus".
+    pub shopify_plan: String,
 }
 
 impl Default for Options {
@@ -49,6 +51,7 @@ impl Default for Options {
             faults: 0.0,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             now: "2026-11-20T12:00:00Z".parse().expect("a valid instant"),
+            shopify_plan: "standard".into(),
         }
     }
 }

@@ -36,6 +36,21 @@ use std::time::Instant;
 
 pub const MAX_AVAILABLE: f64 = 2000.0;
 pub const RESTORE_RATE: f64 = 100.0;
+
+/// A Shopify plan's cost bucket: (maximumAvailable, restoreRate). Standard 2,000/100,
+/// Advanced 4,000/200, Plus 20,000/1,000 (bucket ≈ 20 × restore, as real responses show).
+pub fn plan_bucket_or_standard(s: &ShopifyState) -> (f64, f64) {
+    s.plan.unwrap_or((MAX_AVAILABLE, RESTORE_RATE))
+}
+
+pub fn plan_bucket(plan: &str) -> Option<(f64, f64)> {
+    match plan {
+        "standard" => Some((MAX_AVAILABLE, RESTORE_RATE)),
+        "advanced" => Some((4000.0, 200.0)),
+        "plus" => Some((20_000.0, 1000.0)),
+        _ => None,
+    }
+}
 pub const MAX_QUERY_COST: u64 = 1000;
 const API_VERSION: &str = "2025-10";
 
@@ -49,6 +64,10 @@ pub struct ShopifyState {
     pub metafields: Vec<MetafieldRecord>,
     /// Points available and when that was computed; None = full.
     pub bucket: Option<(f64, Instant)>,
+    /// The plan's (maximumAvailable, restoreRate); None = the standard plan.
+    pub plan: Option<(f64, f64)>,
+    /// Points actually spent by answered queries (for the backfill benchmark).
+    pub spent: f64,
     /// THROTTLED answers given (the cost bucket's, not the fault injector's 429s).
     pub throttled: u64,
     /// Shipments whose fulfillments/create webhook was sent.
@@ -189,7 +208,7 @@ fn handle(s: &mut SimState, query: &str, op_name: Option<&str>, vars: &Map<Strin
         s.shopify.throttled += 1;
         return json!({
             "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
-            "extensions": {"cost": {"requestedQueryCost": requested, "actualQueryCost": null, "throttleStatus": throttle_status(available)}}
+            "extensions": {"cost": {"requestedQueryCost": requested, "actualQueryCost": null, "throttleStatus": throttle_status(s, available)}}
         });
     }
     let mut ex = exec::Exec::new(s, &doc, vars);
@@ -197,7 +216,8 @@ fn handle(s: &mut SimState, query: &str, op_name: Option<&str>, vars: &Map<Strin
     let (actual, errors, search) = (ex.actual.min(requested), ex.errors, ex.search);
     let left = available - actual as f64;
     s.shopify.bucket = Some((left, Instant::now()));
-    let mut extensions = json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": throttle_status(left)}});
+    s.shopify.spent += actual as f64;
+    let mut extensions = json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": throttle_status(s, left)}});
     if !search.is_empty() {
         extensions["search"] = json!(search);
     }
@@ -230,16 +250,18 @@ fn page_arg(f: &Field, vars: &Map<String, Value>) -> Option<u64> {
 
 fn refill(s: &mut SimState) -> f64 {
     let now = Instant::now();
+    let (max, restore) = s.shopify.plan.unwrap_or((MAX_AVAILABLE, RESTORE_RATE));
     let available = match s.shopify.bucket {
-        None => MAX_AVAILABLE,
-        Some((a, at)) => (a + now.duration_since(at).as_secs_f64() * RESTORE_RATE).min(MAX_AVAILABLE),
+        None => max,
+        Some((a, at)) => (a + now.duration_since(at).as_secs_f64() * restore).min(max),
     };
     s.shopify.bucket = Some((available, now));
     available
 }
 
-fn throttle_status(available: f64) -> Value {
-    json!({"maximumAvailable": MAX_AVAILABLE, "currentlyAvailable": available.floor().max(0.0) as u64, "restoreRate": RESTORE_RATE})
+fn throttle_status(s: &SimState, available: f64) -> Value {
+    let (max, restore) = s.shopify.plan.unwrap_or((MAX_AVAILABLE, RESTORE_RATE));
+    json!({"maximumAvailable": max, "currentlyAvailable": available.floor().max(0.0) as u64, "restoreRate": restore})
 }
 
 fn max_cost_exceeded(requested: u64) -> Value {

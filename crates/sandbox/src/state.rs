@@ -93,7 +93,7 @@ impl SimState {
             faults: crate::faults::Faults::new(opts.faults, opts.seed),
             subscriptions: Vec::new(),
             deliveries: Vec::new(),
-            shopify: Default::default(),
+            shopify: crate::shopify::ShopifyState { plan: crate::shopify::plan_bucket(&opts.shopify_plan), ..Default::default() },
             amazon: Default::default(),
             woocommerce: Default::default(),
             track17: Default::default(),
