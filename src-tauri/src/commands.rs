@@ -195,3 +195,24 @@ pub async fn refresh_order(state: State<'_, AppState>, order_id: i64) -> Result<
     let Some(syncer) = state.sync.syncer() else { return Ok(false) };
     syncer.refresh_order(order_id).await.map_err(|e| AppError::new("sync-failed", &[("message", e.to_string())], &state.locale()))
 }
+
+/// Sends the conversation's summary (note and tags) or a return request to the order's
+/// platform through the outbox. False when the platform accepts none (Amazon).
+#[tauri::command]
+#[specta::specta]
+pub async fn write_back(state: State<'_, AppState>, conversation_id: i64, order_id: i64, kind: meridian_sync::writeback::WriteBackKind) -> Result<bool, AppError> {
+    let locale = state.locale();
+    let store = state.store()?;
+    let queued = meridian_sync::writeback::request(store, conversation_id, order_id, kind, jiff::Timestamp::now())
+        .await
+        .map_err(|e| AppError::from_store(&e, &locale))?;
+    if queued {
+        if let Some(syncer) = state.sync.syncer() {
+            // Send now rather than at the next pass; the outbox keeps it if this fails.
+            tauri::async_runtime::spawn(async move {
+                let _ = syncer.dispatch_writebacks().await;
+            });
+        }
+    }
+    Ok(queued)
+}

@@ -32,6 +32,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::assist_conversation,
             commands::sync_status,
             commands::refresh_order,
+            commands::write_back,
             connections::list_connections,
             connections::add_connection,
             connections::save_credentials,

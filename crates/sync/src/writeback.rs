@@ -75,3 +75,57 @@ impl Syncer {
         }
     }
 }
+
+/// What an agent can send back to an order's platform from a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum WriteBackKind {
+    /// The conversation's summary as an order note, and its intent as tags.
+    Summary,
+    /// An after-sales case: a return request on the order.
+    Return,
+}
+
+/// Queues the write-backs of `kind` for the order the conversation is about. Returns false
+/// when the order's platform accepts none (Amazon) — the UI says so instead of failing.
+/// The idempotency keys name the conversation, order and text, so asking twice queues once.
+pub async fn request(store: &meridian_store::Store, conversation_id: i64, order_id: i64, kind: WriteBackKind, now: jiff::Timestamp) -> Result<bool, meridian_store::StoreError> {
+    let Some((platform, store_domain, external_id)) = store.order_origin(order_id).await? else { return Ok(false) };
+    if !supports_writeback(platform) {
+        return Ok(false);
+    }
+    let view = store.conversation(conversation_id).await?;
+    let intent = view.conversation.intent.map(|i| i.as_str().to_owned()).unwrap_or_else(|| "other".into());
+    let last_reply = view.messages.iter().rev().find(|m| m.direction == meridian_core::Direction::Outbound);
+    let summary = format!(
+        "Meridian conversation {conversation_id} — {} — intent {intent}, {} messages{}",
+        view.conversation.subject,
+        view.messages.len(),
+        last_reply.map(|m| format!("; last reply by {}: {}", m.author, m.text.chars().take(280).collect::<String>())).unwrap_or_default()
+    );
+    let actions = match kind {
+        WriteBackKind::Summary => vec![
+            ("note", WriteAction::OrderNote { order_external_id: external_id.clone(), note: summary.clone() }),
+            ("tags", WriteAction::OrderTags { order_external_id: external_id.clone(), tags: vec!["meridian".into(), format!("meridian-{intent}")] }),
+        ],
+        WriteBackKind::Return => vec![(
+            "return",
+            WriteAction::ReturnRequest { order_external_id: external_id.clone(), reason: intent.clone(), note: summary.clone() },
+        )],
+    };
+    let mut w = store.writer().await?;
+    for (what, action) in actions {
+        let payload = serde_json::to_string(&WriteBack { platform, store_domain: store_domain.clone(), action }).expect("plain data");
+        let key = format!("wb:{what}:{order_id}:{conversation_id}:{:016x}", fnv1a(&payload));
+        w.enqueue(KIND, &key, Some(conversation_id), &payload, now).await?;
+        w.audit(Some(conversation_id), "agent", &format!("writeback_{what}_queued"), &external_id, now).await?;
+    }
+    w.commit().await?;
+    Ok(true)
+}
+
+/// A stable 64-bit hash (FNV-1a) for idempotency keys; not for security.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}

@@ -131,3 +131,50 @@ async fn a_fulfilment_in_the_sandbox_reaches_the_store_by_webhook() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// A conversation's summary reaches its order on the platform once, whatever is retried,
+/// and Amazon's refusal is said, not failed silently.
+#[tokio::test]
+async fn write_backs_land_once_and_amazon_says_no() {
+    use meridian_sync::writeback::{request, WriteBackKind};
+    let sb = sandbox(60, 0.0).await;
+    let (t, _) = TestStore::seeded(Backend::Sqlite).await;
+    let s = syncer(&sb, t.store.clone());
+    // Link the seeded demo store to the sandbox's world: sync it first.
+    assert!(s.run_once().await.errors.is_empty());
+    // A conversation, re-pointed at a synced Shopify and a synced Amazon order.
+    let page = t.store.inbox(&Default::default()).await.unwrap();
+    let conversation = page.items[0].id;
+    let order_of = |platform: &str| {
+        let st = sb.state.lock();
+        let i = st.orders_of(platform.parse().unwrap()).next().unwrap();
+        st.world.orders[i].external_id.clone()
+    };
+    let mut ids = Vec::new();
+    for p in ["shopify", "amazon"] {
+        let ext = order_of(p);
+        let mut w = t.store.writer().await.unwrap();
+        ids.push(w.order_id_by_reference(&ext).await.unwrap().expect("synced"));
+        w.commit().await.unwrap();
+    }
+    let now = jiff::Timestamp::now();
+    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Summary, now).await.unwrap());
+    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Summary, now).await.unwrap(), "asking twice queues once");
+    assert!(!request(&t.store, conversation, ids[1], WriteBackKind::Summary, now).await.unwrap(), "Amazon takes no notes");
+    let queued = t.store.outbox_of_kind(meridian_sync::writeback::KIND).await.unwrap();
+    assert_eq!(queued.len(), 2, "a note and tags: {queued:?}");
+
+    let (sent, retry, failed) = s.dispatch_writebacks().await.unwrap();
+    assert_eq!((sent, retry, failed), (2, 0, 0));
+    // A crash after the platform answered but before the outcome was stored: the items
+    // go back to the queue and are sent again, and the platform still has one note.
+    let mut w = t.store.writer().await.unwrap();
+    w.raw_for_tests("UPDATE outbox SET state = 'sending'").await.unwrap();
+    w.commit().await.unwrap();
+    assert_eq!(t.store.recover_outbox(meridian_sync::writeback::KIND, now).await.unwrap(), 2);
+    assert_eq!(s.dispatch_writebacks().await.unwrap(), (2, 0, 0));
+    let st = sb.state.lock();
+    let note = st.shopify.notes.values().find(|n| n.contains(&format!("Meridian conversation {conversation}"))).expect("the note is on the order");
+    assert_eq!(note.matches(&format!("Meridian conversation {conversation}")).count(), 1, "one copy: {note}");
+    assert!(t.store.outbox_of_kind(meridian_sync::writeback::KIND).await.unwrap().iter().all(|i| i.state == meridian_core::OutboxState::Sent));
+}

@@ -32,6 +32,11 @@ export const commands = {
 	 *  order's platform is not connected.
 	 */
 	refreshOrder: (orderId: number) => typedError<boolean, AppError>(__TAURI_INVOKE("refresh_order", { orderId })),
+	/**
+	 *  Sends the conversation's summary (note and tags) or a return request to the order's
+	 *  platform through the outbox. False when the platform accepts none (Amazon).
+	 */
+	writeBack: (conversationId: number, orderId: number, kind: WriteBackKind) => typedError<boolean, AppError>(__TAURI_INVOKE("write_back", { conversationId, orderId, kind })),
 	listConnections: () => typedError<ConnectionView[], AppError>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  Adds a connection to the config (`address`: shop domain, Amazon region "na|eu|fe" with
@@ -420,6 +425,13 @@ export type SyncStatus = {
 	error: string | null,
 	connectors: ConnectorHealth[],
 };
+
+/**  What an agent can send back to an order's platform from a conversation. */
+export type WriteBackKind = 
+/**  The conversation's summary as an order note, and its intent as tags. */
+"summary" | 
+/**  An after-sales case: a return request on the order. */
+"return";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
