@@ -32,6 +32,32 @@ describe('connections in the panes and the status bar', () => {
     expect(refreshed).toBe(view.focus_order_id);
   });
 
+  it('sends the summary or a return to the platform, and says up front that Amazon takes neither', () => {
+    const view = backend().handle('open_conversation', { id: 101 }) as ConversationView;
+    const calls: [number, string, string][] = [];
+    const props = {
+      view,
+      focusOrderId: view.focus_order_id,
+      agentZone: 'Europe/Madrid',
+      now: NOW,
+      onselectorder: () => {},
+      sync: sync(),
+      onwriteback: (id: number, kind: string, platform: string) => calls.push([id, kind, platform]),
+    };
+    const r = render(ContextPane, props);
+    (r.testid('writeback-summary') as HTMLButtonElement).click();
+    (r.testid('writeback-return') as HTMLButtonElement).click();
+    expect(calls).toEqual([
+      [view.focus_order_id!, 'summary', 'Shopify'],
+      [view.focus_order_id!, 'return', 'Shopify'],
+    ]);
+    r.destroy();
+    const amazon = { ...view, orders: view.orders.map((o) => (o.id === view.focus_order_id ? { ...o, platform: 'amazon' as const } : o)) };
+    const a = render(ContextPane, { ...props, view: amazon });
+    expect(a.testid('writeback-summary')).toBeNull();
+    expect(a.text(a.testid('writeback-amazon'))).toContain('Amazon does not accept notes');
+  });
+
   it('shows no refresh button and no notice without connections', () => {
     const view = backend().handle('open_conversation', { id: 101 }) as ConversationView;
     const r = render(ContextPane, { view, focusOrderId: view.focus_order_id, agentZone: 'Europe/Madrid', now: NOW, onselectorder: () => {} });

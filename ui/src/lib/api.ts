@@ -14,6 +14,7 @@ import {
   type Message,
   type Settings,
   type SyncStatus,
+  type WriteBackKind,
 } from './bindings';
 
 /** What every generated command resolves to (tauri-specta's typedError). */
@@ -78,6 +79,8 @@ export const api = {
   openBackup: (path: string): Promise<null> => call(() => commands.openBackup(path)),
   syncStatus: (): Promise<SyncStatus> => call(() => commands.syncStatus()),
   refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
+  writeBack: (conversationId: number, orderId: number, kind: WriteBackKind): Promise<boolean> =>
+    call(() => commands.writeBack(conversationId, orderId, kind)),
   listConnections: (): Promise<ConnectionView[]> => call(() => commands.listConnections()),
   addConnection: (kind: string, address: string): Promise<null> => call(() => commands.addConnection(kind, address)),
   saveCredentials: (account: string, values: Record<string, string>): Promise<null> =>

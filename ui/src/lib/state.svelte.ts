@@ -15,6 +15,7 @@ import type {
   Intent,
   Settings,
   SyncStatus,
+  WriteBackKind,
 } from './bindings';
 import { setUiLocale, t, tError } from './i18n.svelte';
 
@@ -297,6 +298,17 @@ export class AppState {
       this.notify('error', tError(toAppError(e)));
     } finally {
       this.refreshing = false;
+    }
+  }
+
+  /** Sends the conversation's summary, or a return request, to the order's platform. */
+  async writeBack(orderId: number, kind: WriteBackKind, platformLabel: string): Promise<void> {
+    if (this.openId === null) return;
+    try {
+      const queued = await api.writeBack(this.openId, orderId, kind);
+      this.notify('info', queued ? t('writeback-queued', { platform: platformLabel }) : t('writeback-amazon'));
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
     }
   }
 
