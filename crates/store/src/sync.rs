@@ -425,3 +425,58 @@ impl Writer {
         Ok(Some(id))
     }
 }
+
+impl Store {
+    /// Conversations not yet about an order: their id and their customer's words (inbound
+    /// messages, newest first), oldest conversations last.
+    pub async fn unlinked_conversations(&self, limit: i64) -> Result<Vec<(i64, String)>> {
+        let rows = sqlx::query(
+            "SELECT c.id, m.body_text FROM conversations c JOIN messages m ON m.conversation_id = c.id
+             WHERE c.order_id IS NULL AND m.direction = 'inbound'
+               AND c.id IN (SELECT id FROM conversations WHERE order_id IS NULL ORDER BY last_message_at DESC LIMIT $1)
+             ORDER BY c.last_message_at DESC, c.id, m.created_at DESC",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .doing("listing conversations without an order")?;
+        let mut out: Vec<(i64, String)> = Vec::new();
+        for r in rows {
+            let id: i64 = r.try_get(0).doing("listing conversations without an order")?;
+            let text: String = r.try_get(1).doing("listing conversations without an order")?;
+            match out.last_mut() {
+                Some((last, all)) if *last == id => {
+                    all.push('\n');
+                    all.push_str(&text);
+                }
+                _ => out.push((id, text)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Points a conversation without an order at the order a customer mentioned (by number
+    /// or platform id), preferring the conversation's own customer's order. Returns the
+    /// order's id when one was found and linked.
+    pub async fn link_conversation_to_order(&self, conversation_id: i64, reference: &str) -> Result<Option<i64>> {
+        let r = reference.trim().trim_start_matches('#');
+        let row = sqlx::query(
+            "SELECT o.id FROM orders o, conversations c WHERE c.id = $1 AND (o.number = $2 OR o.external_id = $2)
+             ORDER BY CASE WHEN o.customer_id = c.customer_id THEN 0 ELSE 1 END, o.id LIMIT 1",
+        )
+        .bind(conversation_id)
+        .bind(r)
+        .fetch_optional(self.pool())
+        .await
+        .doing("finding a mentioned order")?;
+        let Some(row) = row else { return Ok(None) };
+        let order_id: i64 = row.try_get(0).doing("finding a mentioned order")?;
+        sqlx::query("UPDATE conversations SET order_id = $2 WHERE id = $1 AND order_id IS NULL")
+            .bind(conversation_id)
+            .bind(order_id)
+            .execute(self.pool())
+            .await
+            .doing("linking a conversation to its order")?;
+        Ok(Some(order_id))
+    }
+}

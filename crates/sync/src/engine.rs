@@ -37,6 +37,8 @@ pub struct Summary {
     pub platforms: BTreeMap<String, Counts>,
     /// Parcels reported by a tracking service for which no order is known (kept for later).
     pub unlinked_parcels: u64,
+    /// Conversations that found their order by a number the customer wrote.
+    pub linked_conversations: u64,
     pub requests: u64,
     pub throttled: u64,
     pub retries: u64,
@@ -87,6 +89,10 @@ impl Syncer {
             self.record(&conn.key, &conn.label(), result.as_ref().err(), &mut summary).await;
         }
         self.tracking_pass(&mut summary).await;
+        match self.link_conversations().await {
+            Ok(n) => summary.linked_conversations = n,
+            Err(e) => summary.errors.push(format!("linking conversations to orders: {e}")),
+        }
         let (requests, throttled, retries) = self.conns.totals();
         summary.requests = requests;
         summary.throttled = throttled;
@@ -290,6 +296,22 @@ impl Syncer {
             self.announce(Change::Order { order_id });
         }
         Ok(())
+    }
+
+    /// Conversations without an order find it by the order numbers their customer wrote
+    /// ("#1047", "pedido 5521", "114-3941689-8772232"), now that the orders are stored.
+    pub async fn link_conversations(&self) -> Result<u64, SyncError> {
+        let mut linked = 0;
+        for (conversation_id, text) in self.store.unlinked_conversations(500).await? {
+            for number in meridian_assist::entities::extract(&text, None).order_numbers {
+                if let Some(order_id) = self.store.link_conversation_to_order(conversation_id, &number).await? {
+                    linked += 1;
+                    self.announce(Change::Order { order_id });
+                    break;
+                }
+            }
+        }
+        Ok(linked)
     }
 
     /// Fetches one order now (the pane's refresh button, or a webhook) and stores it.

@@ -178,3 +178,35 @@ async fn write_backs_land_once_and_amazon_says_no() {
     assert_eq!(note.matches(&format!("Meridian conversation {conversation}")).count(), 1, "one copy: {note}");
     assert!(t.store.outbox_of_kind(meridian_sync::writeback::KIND).await.unwrap().iter().all(|i| i.state == meridian_core::OutboxState::Sent));
 }
+
+#[tokio::test]
+async fn a_conversation_finds_its_order_by_the_number_the_customer_wrote() {
+    let sb = sandbox(60, 0.0).await;
+    let (t, _) = TestStore::seeded(Backend::Sqlite).await;
+    let s = syncer(&sb, t.store.clone());
+    assert!(s.run_once().await.errors.is_empty());
+    let number = {
+        let st = sb.state.lock();
+        let i = st.orders_of(meridian_core::Platform::Shopify).last().unwrap();
+        st.world.orders[i].number.clone()
+    };
+    let conversation = t.store.inbox(&Default::default()).await.unwrap().items[0].id;
+    let mut w = t.store.writer().await.unwrap();
+    w.raw_for_tests("UPDATE conversations SET order_id = NULL").await.unwrap();
+    w.insert_message(&meridian_store::NewMessage {
+        conversation_id: conversation,
+        direction: meridian_core::Direction::Inbound,
+        author: "customer".into(),
+        text: format!("Hola, ¿dónde está mi pedido #{number}? Gracias"),
+        html: None,
+        language: Some("es".into()),
+        created_at: jiff::Timestamp::now(),
+    })
+    .await
+    .unwrap();
+    w.commit().await.unwrap();
+    assert!(s.link_conversations().await.unwrap() >= 1);
+    let view = t.store.conversation(conversation).await.unwrap();
+    let focus = view.focus_order_id.expect("linked to an order");
+    assert_eq!(view.orders.iter().find(|o| o.id == focus).unwrap().number, number);
+}
