@@ -429,3 +429,6 @@ writeback-return = Request return
 writeback-return-title = Open a return request for this order on its platform
 writeback-queued = Queued for { $platform }; it is sent once, even if Meridian restarts.
 writeback-amazon = Amazon does not accept notes, tags or return requests from other tools: record them in Seller Central.
+writeback-csat = Satisfaction to customer record
+writeback-csat-title = Send the customer's satisfaction score (1–5) to their record on the platform
+connections-last-success = Last synced { $when }

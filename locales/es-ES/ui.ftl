@@ -427,3 +427,6 @@ writeback-return = Solicitar devolución
 writeback-return-title = Abrir una solicitud de devolución de este pedido en su plataforma
 writeback-queued = En cola para { $platform }; se envía una sola vez, aunque Meridian se reinicie.
 writeback-amazon = Amazon no acepta notas, etiquetas ni solicitudes de devolución de otras herramientas: regístrelas en Seller Central.
+writeback-csat = Satisfacción a la ficha del cliente
+writeback-csat-title = Enviar la puntuación de satisfacción (1–5) a la ficha del cliente en la plataforma
+connections-last-success = Última sincronización: { $when }

@@ -366,3 +366,6 @@ writeback-return = 返品を申請
 writeback-return-title = この注文の返品リクエストをプラットフォーム上で作成します
 writeback-queued = { $platform } への送信を予約しました。Meridian が再起動しても送信は一度だけです。
 writeback-amazon = Amazon は他のツールからのメモ、タグ、返品リクエストを受け付けません。セラーセントラルで記録してください。
+writeback-csat = 満足度を顧客情報へ
+writeback-csat-title = 顧客満足度（1〜5）をプラットフォームの顧客情報に送信します
+connections-last-success = 最終同期：{ $when }

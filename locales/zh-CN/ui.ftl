@@ -366,3 +366,6 @@ writeback-return = 申请退货
 writeback-return-title = 在平台上为此订单创建退货申请
 writeback-queued = 已排队发送到 { $platform }；即使 Meridian 重启也只会发送一次。
 writeback-amazon = 亚马逊不接受来自其他工具的备注、标签或退货申请：请在卖家平台中记录。
+writeback-csat = 满意度写入客户档案
+writeback-csat-title = 将客户满意度评分（1–5）写入平台上的客户档案
+connections-last-success = 上次同步：{ $when }

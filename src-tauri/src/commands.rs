@@ -200,10 +200,16 @@ pub async fn refresh_order(state: State<'_, AppState>, order_id: i64) -> Result<
 /// platform through the outbox. False when the platform accepts none (Amazon).
 #[tauri::command]
 #[specta::specta]
-pub async fn write_back(state: State<'_, AppState>, conversation_id: i64, order_id: i64, kind: meridian_sync::writeback::WriteBackKind) -> Result<bool, AppError> {
+pub async fn write_back(
+    state: State<'_, AppState>,
+    conversation_id: i64,
+    order_id: i64,
+    kind: meridian_sync::writeback::WriteBackKind,
+    score: Option<u8>,
+) -> Result<bool, AppError> {
     let locale = state.locale();
     let store = state.store()?;
-    let queued = meridian_sync::writeback::request(store, conversation_id, order_id, kind, jiff::Timestamp::now())
+    let queued = meridian_sync::writeback::request(store, conversation_id, order_id, kind, score, jiff::Timestamp::now())
         .await
         .map_err(|e| AppError::from_store(&e, &locale))?;
     if queued {

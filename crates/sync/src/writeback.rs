@@ -85,12 +85,21 @@ pub enum WriteBackKind {
     Summary,
     /// An after-sales case: a return request on the order.
     Return,
+    /// The customer's satisfaction score (1–5) on their platform customer record.
+    Satisfaction,
 }
 
 /// Queues the write-backs of `kind` for the order the conversation is about. Returns false
 /// when the order's platform accepts none (Amazon) — the UI says so instead of failing.
 /// The idempotency keys name the conversation, order and text, so asking twice queues once.
-pub async fn request(store: &meridian_store::Store, conversation_id: i64, order_id: i64, kind: WriteBackKind, now: jiff::Timestamp) -> Result<bool, meridian_store::StoreError> {
+pub async fn request(
+    store: &meridian_store::Store,
+    conversation_id: i64,
+    order_id: i64,
+    kind: WriteBackKind,
+    score: Option<u8>,
+    now: jiff::Timestamp,
+) -> Result<bool, meridian_store::StoreError> {
     let Some((platform, store_domain, external_id)) = store.order_origin(order_id).await? else { return Ok(false) };
     if !supports_writeback(platform) {
         return Ok(false);
@@ -113,6 +122,23 @@ pub async fn request(store: &meridian_store::Store, conversation_id: i64, order_
             "return",
             WriteAction::ReturnRequest { order_external_id: external_id.clone(), reason: intent.clone(), note: summary.clone() },
         )],
+        WriteBackKind::Satisfaction => {
+            let Some(score) = score.filter(|s| (1..=5).contains(s)) else {
+                return Err(meridian_store::StoreError::Invalid { what: "satisfaction score (1 to 5)", detail: format!("{score:?}") });
+            };
+            // The order's own customer on the platform (the client looks it up from the order),
+            // not whichever platform id the Meridian customer happens to hold first.
+            let customer_external_id = None;
+            vec![(
+                "csat",
+                WriteAction::Satisfaction {
+                    order_external_id: external_id.clone(),
+                    customer_external_id,
+                    score,
+                    comment: format!("Meridian conversation {conversation_id}: {}", view.conversation.subject),
+                },
+            )]
+        }
     };
     let mut w = store.writer().await?;
     for (what, action) in actions {

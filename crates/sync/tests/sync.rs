@@ -158,21 +158,25 @@ async fn write_backs_land_once_and_amazon_says_no() {
         w.commit().await.unwrap();
     }
     let now = jiff::Timestamp::now();
-    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Summary, now).await.unwrap());
-    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Summary, now).await.unwrap(), "asking twice queues once");
-    assert!(!request(&t.store, conversation, ids[1], WriteBackKind::Summary, now).await.unwrap(), "Amazon takes no notes");
+    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Summary, None, now).await.unwrap());
+    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Summary, None, now).await.unwrap(), "asking twice queues once");
+    assert!(!request(&t.store, conversation, ids[1], WriteBackKind::Summary, None, now).await.unwrap(), "Amazon takes no notes");
+    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Satisfaction, Some(9), now).await.is_err(), "scores are 1 to 5");
+    assert!(request(&t.store, conversation, ids[0], WriteBackKind::Satisfaction, Some(4), now).await.unwrap());
     let queued = t.store.outbox_of_kind(meridian_sync::writeback::KIND).await.unwrap();
-    assert_eq!(queued.len(), 2, "a note and tags: {queued:?}");
+    assert_eq!(queued.len(), 3, "a note, tags and the score: {queued:?}");
 
     let (sent, retry, failed) = s.dispatch_writebacks().await.unwrap();
-    assert_eq!((sent, retry, failed), (2, 0, 0));
+    assert_eq!((sent, retry, failed), (3, 0, 0));
+    assert_eq!(sb.state.lock().shopify.metafields.len(), 1, "the score is on the customer record");
     // A crash after the platform answered but before the outcome was stored: the items
     // go back to the queue and are sent again, and the platform still has one note.
     let mut w = t.store.writer().await.unwrap();
     w.raw_for_tests("UPDATE outbox SET state = 'sending'").await.unwrap();
     w.commit().await.unwrap();
-    assert_eq!(t.store.recover_outbox(meridian_sync::writeback::KIND, now).await.unwrap(), 2);
-    assert_eq!(s.dispatch_writebacks().await.unwrap(), (2, 0, 0));
+    assert_eq!(t.store.recover_outbox(meridian_sync::writeback::KIND, now).await.unwrap(), 3);
+    assert_eq!(s.dispatch_writebacks().await.unwrap(), (3, 0, 0));
+    assert_eq!(sb.state.lock().shopify.metafields.len(), 1, "still one score after the retry");
     let st = sb.state.lock();
     let note = st.shopify.notes.values().find(|n| n.contains(&format!("Meridian conversation {conversation}"))).expect("the note is on the order");
     assert_eq!(note.matches(&format!("Meridian conversation {conversation}")).count(), 1, "one copy: {note}");

@@ -79,8 +79,8 @@ export const api = {
   openBackup: (path: string): Promise<null> => call(() => commands.openBackup(path)),
   syncStatus: (): Promise<SyncStatus> => call(() => commands.syncStatus()),
   refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
-  writeBack: (conversationId: number, orderId: number, kind: WriteBackKind): Promise<boolean> =>
-    call(() => commands.writeBack(conversationId, orderId, kind)),
+  writeBack: (conversationId: number, orderId: number, kind: WriteBackKind, score: number | null = null): Promise<boolean> =>
+    call(() => commands.writeBack(conversationId, orderId, kind, score)),
   listConnections: (): Promise<ConnectionView[]> => call(() => commands.listConnections()),
   addConnection: (kind: string, address: string): Promise<null> => call(() => commands.addConnection(kind, address)),
   saveCredentials: (account: string, values: Record<string, string>): Promise<null> =>

@@ -36,7 +36,7 @@ export const commands = {
 	 *  Sends the conversation's summary (note and tags) or a return request to the order's
 	 *  platform through the outbox. False when the platform accepts none (Amazon).
 	 */
-	writeBack: (conversationId: number, orderId: number, kind: WriteBackKind) => typedError<boolean, AppError>(__TAURI_INVOKE("write_back", { conversationId, orderId, kind })),
+	writeBack: (conversationId: number, orderId: number, kind: WriteBackKind, score: number | null) => typedError<boolean, AppError>(__TAURI_INVOKE("write_back", { conversationId, orderId, kind, score })),
 	listConnections: () => typedError<ConnectionView[], AppError>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  Adds a connection to the config (`address`: shop domain, Amazon region "na|eu|fe" with
@@ -431,7 +431,9 @@ export type WriteBackKind =
 /**  The conversation's summary as an order note, and its intent as tags. */
 "summary" | 
 /**  An after-sales case: a return request on the order. */
-"return";
+"return" | 
+/**  The customer's satisfaction score (1–5) on their platform customer record. */
+"satisfaction";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

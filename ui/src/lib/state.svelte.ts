@@ -302,10 +302,10 @@ export class AppState {
   }
 
   /** Sends the conversation's summary, or a return request, to the order's platform. */
-  async writeBack(orderId: number, kind: WriteBackKind, platformLabel: string): Promise<void> {
+  async writeBack(orderId: number, kind: WriteBackKind, platformLabel: string, score: number | null = null): Promise<void> {
     if (this.openId === null) return;
     try {
-      const queued = await api.writeBack(this.openId, orderId, kind);
+      const queued = await api.writeBack(this.openId, orderId, kind, score);
       this.notify('info', queued ? t('writeback-queued', { platform: platformLabel }) : t('writeback-amazon'));
     } catch (e) {
       this.notify('error', tError(toAppError(e)));
