@@ -95,7 +95,32 @@ pub async fn send_reply(state: State<'_, AppState>, conversation_id: i64, body: 
         return Err(AppError::new("send-empty", &[], &state.locale()));
     }
     let author = agent_name();
-    state.store()?.send_reply(conversation_id, &author, body.trim_end(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+    let store = state.store()?;
+    let view = store.conversation(conversation_id).await.map_err(|e| AppError::from_store(&e, &state.locale()))?;
+    if let Some(rule) = meridian_core::channel_rules::check(view.conversation.channel, body.trim()) {
+        return Err(AppError::new(&format!("channel-{rule}"), &[], &state.locale()));
+    }
+    store.send_reply(conversation_id, &author, body.trim_end(), jiff::Timestamp::now(), undo_window()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+/// How long a sent reply can be taken back before it leaves (`MERIDIAN_UNDO_SECONDS`, default 10).
+fn undo_window() -> jiff::SignedDuration {
+    let secs = std::env::var("MERIDIAN_UNDO_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(10i64);
+    jiff::SignedDuration::from_secs(secs.clamp(0, 120))
+}
+
+/// Takes a reply back during its undo window; its text returns to the reply box.
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_reply(state: State<'_, AppState>, outbox_id: i64) -> Result<Option<String>, AppError> {
+    state.store()?.cancel_reply(outbox_id, &agent_name(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+/// Queues a failed reply again.
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_reply(state: State<'_, AppState>, outbox_id: i64) -> Result<bool, AppError> {
+    state.store()?.retry_outbox(outbox_id, jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
 }
 
 /// The UI calls this once its first screen is drawn. Records the cold start (process start to

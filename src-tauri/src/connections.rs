@@ -57,6 +57,7 @@ fn only(cfg: &Config, account: &str) -> Config {
         woocommerce: cfg.woocommerce.iter().filter(|c| c.account() == account).cloned().collect(),
         track17: cfg.track17.clone().filter(|c| c.account() == account),
         aftership: cfg.aftership.clone().filter(|c| c.account() == account),
+        smtp: cfg.smtp.clone().filter(|c| c.account() == account),
         sandbox_admin: cfg.sandbox_admin.clone(),
     }
 }

@@ -33,6 +33,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::sync_status,
             commands::refresh_order,
             commands::write_back,
+            commands::undo_reply,
+            commands::retry_reply,
             connections::list_connections,
             connections::add_connection,
             connections::save_credentials,

@@ -101,6 +101,17 @@ pub fn start(app: AppHandle, store: meridian_store::Store, slot: Arc<SyncSlot>, 
             Err(e) => tracing::warn!("webhook receiver: {e}"),
         }
         let _ = syncer.store.recover_outbox(meridian_sync::writeback::KIND, jiff::Timestamp::now()).await;
+        let _ = syncer.recover_replies().await;
+        // Replies leave as soon as their undo window ends.
+        let replies = (syncer.clone(), slot.clone());
+        tauri::async_runtime::spawn(async move {
+            while replies.1.generation.load(Ordering::SeqCst) == generation {
+                if let Err(e) = replies.0.dispatch_replies().await {
+                    tracing::warn!("sending replies: {e}");
+                }
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+        });
         let interval = std::env::var("MERIDIAN_SYNC_INTERVAL").ok().and_then(|s| s.parse().ok()).unwrap_or(60u64);
         while slot.generation.load(Ordering::SeqCst) == generation {
             let summary = syncer.run_once().await;
@@ -120,6 +131,9 @@ fn forward_changes(app: AppHandle, syncer: &Syncer) {
             match rx.recv().await {
                 Ok(Change::Order { order_id }) => {
                     let _ = app.emit("order-changed", order_id);
+                }
+                Ok(Change::Conversation { conversation_id }) => {
+                    let _ = app.emit("conversation-changed", conversation_id);
                 }
                 Ok(Change::Health) => {
                     let _ = app.emit("sync-status", ());

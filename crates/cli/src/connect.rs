@@ -106,11 +106,14 @@ pub async fn sync(args: SyncArgs) -> Result<bool> {
     let store = meridian_store::Store::open(&location).await.with_context(|| format!("opening the store {location}"))?;
     let syncer = Arc::new(Syncer::new(store, connections(&config).await?));
     syncer.store.recover_outbox(meridian_sync::writeback::KIND, jiff::Timestamp::now()).await?;
+    let interrupted = syncer.recover_replies().await?;
     if args.once {
         let summary = syncer.run_once().await;
         let (sent, retry, failed) = syncer.dispatch_writebacks().await?;
+        let (replies_sent, replies_failed) = syncer.dispatch_replies().await?;
         let mut json = serde_json::to_value(&summary)?;
         json["writebacks"] = serde_json::json!({ "sent": sent, "retrying": retry, "failed": failed });
+        json["replies"] = serde_json::json!({ "sent": replies_sent, "failed": replies_failed, "interrupted": interrupted });
         println!("{json}");
         return Ok(summary.errors.is_empty());
     }
@@ -119,6 +122,16 @@ pub async fn sync(args: SyncArgs) -> Result<bool> {
         meridian_sync::receiver::subscribe_sandbox(admin, bound).await.map_err(anyhow::Error::msg)?;
     }
     eprintln!("following; webhooks at http://{bound}/webhooks/{{shopify,woocommerce,17track,aftership}}");
+    // Replies leave as soon as their undo window ends, not at the next polling pass.
+    let replies = syncer.clone();
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = replies.dispatch_replies().await {
+                eprintln!("meridian: sending replies: {e}");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        }
+    });
     loop {
         let summary = syncer.run_once().await;
         let _ = syncer.dispatch_writebacks().await;
@@ -174,6 +187,9 @@ pub async fn credentials(cmd: CredentialsCommand) -> Result<bool> {
             }
             if let Some(a) = &conns.aftership {
                 report(&a.name(), a.check().await, &mut ok);
+            }
+            if let Some(m) = &conns.smtp {
+                report(&m.name(), m.check().await, &mut ok);
             }
             Ok(ok)
         }

@@ -41,6 +41,9 @@ pub struct Config {
     pub track17: Option<Track17Config>,
     #[serde(default)]
     pub aftership: Option<AfterShipConfig>,
+    /// Where replies leave: the store's outgoing mail server.
+    #[serde(default)]
+    pub smtp: Option<SmtpConfig>,
     /// The sandbox's control endpoint, when the config was written by `meridian sandbox`
     /// (used to subscribe the sync's webhook receiver; real platforms use their own APIs).
     #[serde(default)]
@@ -133,6 +136,42 @@ pub struct AfterShipConfig {
     pub endpoint: Option<String>,
     #[serde(default = "default_aftership_version")]
     pub api_version: String,
+}
+
+/// The outgoing mail server replies leave through (customers' e-mail and Amazon's relay
+/// addresses alike).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    #[serde(default = "default_smtp_port")]
+    pub port: u16,
+    /// "starttls" (port 587, the default), "tls" (465), or "none" (only to a loopback host).
+    #[serde(default = "default_smtp_security")]
+    pub security: String,
+    /// The store's address replies come from (an authorised sender for Amazon's relay).
+    pub from: String,
+}
+
+/// SMTP: the login for the outgoing mail server.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SmtpCredentials {
+    pub username: String,
+    pub password: Secret,
+}
+
+impl SmtpConfig {
+    pub fn account(&self) -> String {
+        format!("smtp/{}", self.host)
+    }
+}
+
+fn default_smtp_port() -> u16 {
+    587
+}
+
+fn default_smtp_security() -> String {
+    "starttls".into()
 }
 
 fn default_shopify_version() -> String {

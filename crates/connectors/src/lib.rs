@@ -18,6 +18,7 @@ pub mod webhook;
 pub mod aftership;
 pub mod amazon;
 pub mod shopify;
+pub mod smtp;
 pub mod track17;
 pub mod tracking_status;
 pub mod woocommerce;

@@ -7,6 +7,7 @@
 #[macro_use]
 mod macros;
 
+pub mod channel_rules;
 pub mod conversation;
 pub mod customer;
 pub mod intent;

@@ -16,6 +16,7 @@ pub fn router(state: Shared) -> Router {
         .route("/webhooks", post(subscribe))
         .route("/faults", post(set_faults))
         .route("/totals", get(totals))
+        .route("/mail", get(mail))
         .route("/orders/{number}/fulfil", post(fulfil))
         .route("/parcels/{tracking}/advance", post(advance))
         .with_state(state)
@@ -36,6 +37,11 @@ struct FaultRate {
 async fn set_faults(State(state): State<Shared>, Json(r): Json<FaultRate>) -> StatusCode {
     state.lock().faults.rate = r.rate.clamp(0.0, 1.0);
     StatusCode::NO_CONTENT
+}
+
+/// Every message the sandbox's SMTP server accepted, in order.
+async fn mail(State(state): State<Shared>) -> Json<Value> {
+    Json(json!(state.lock().mail))
 }
 
 async fn totals(State(state): State<Shared>) -> Json<Value> {

@@ -15,6 +15,7 @@
 
 pub mod admin;
 pub mod faults;
+pub mod mail;
 pub mod state;
 pub mod webhooks;
 
@@ -69,7 +70,13 @@ impl Sandbox {
         let state = state::SimState::build(&opts);
         let listener = tokio::net::TcpListener::bind(opts.addr).await?;
         let addr = listener.local_addr()?;
-        state.lock().base_url = format!("http://{addr}");
+        let smtp = tokio::net::TcpListener::bind((addr.ip(), 0)).await?;
+        {
+            let mut s = state.lock();
+            s.base_url = format!("http://{addr}");
+            s.smtp_port = smtp.local_addr()?.port();
+        }
+        mail::serve(state.clone(), smtp);
         let app = router(state.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -103,6 +110,7 @@ impl Sandbox {
         out.extend(cfg.woocommerce.iter().map(|w| (w.account(), json(&c.woocommerce))));
         out.extend(cfg.track17.iter().map(|t| (t.account(), json(&c.track17))));
         out.extend(cfg.aftership.iter().map(|a| (a.account(), json(&c.aftership))));
+        out.extend(cfg.smtp.iter().map(|m| (m.account(), json(&c.smtp))));
         out
     }
 }

@@ -28,6 +28,7 @@ pub struct Credentials {
     pub woocommerce: WooCredentials,
     pub track17: Track17Credentials,
     pub aftership: AfterShipCredentials,
+    pub smtp: SmtpCredentials,
 }
 
 impl Credentials {
@@ -43,6 +44,7 @@ impl Credentials {
             woocommerce: WooCredentials { consumer_key: s("ck_", "sandbox"), consumer_secret: s("cs_", "sandbox"), webhook_secret: s("", "woo-webhook-") },
             track17: Track17Credentials { key: s("", "17track-key-") },
             aftership: AfterShipCredentials { api_key: s("asat_", "sandbox"), webhook_secret: s("", "aftership-webhook-") },
+            smtp: SmtpCredentials { username: "support@northwind.example".into(), password: s("", "smtp-") },
         }
     }
 }
@@ -58,6 +60,10 @@ pub struct Subscription {
 pub struct SimState {
     /// `http://127.0.0.1:PORT`, known once the listener is bound.
     pub base_url: String,
+    /// The SMTP server's port (same address as `base_url`).
+    pub smtp_port: u16,
+    /// Mail the SMTP server accepted, in order (every copy).
+    pub mail: Vec<crate::mail::ReceivedMail>,
     pub world: World,
     pub now: jiff::Timestamp,
     pub seed: u64,
@@ -87,6 +93,8 @@ impl SimState {
         let world = meridian_demo::generate(&spec, &assets);
         let state = SimState {
             base_url: String::new(),
+            smtp_port: 0,
+            mail: Vec::new(),
             now: opts.now,
             seed: opts.seed,
             credentials: Credentials::for_seed(opts.seed),
@@ -143,6 +151,12 @@ impl SimState {
             track17: Some(Track17Config { endpoint: Some(format!("{base}/17track")) }),
             aftership: Some(AfterShipConfig { endpoint: Some(format!("{base}/aftership")), api_version: "2025-07".into() }),
             sandbox_admin: Some(format!("{base}/_sandbox")),
+            smtp: Some(SmtpConfig {
+                host: base.trim_start_matches("http://").rsplit_once(':').map(|(h, _)| h.to_owned()).unwrap_or_else(|| "127.0.0.1".into()),
+                port: self.smtp_port,
+                security: "none".into(),
+                from: "support@northwind.example".into(),
+            }),
         }
     }
 }

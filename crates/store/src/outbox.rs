@@ -95,3 +95,80 @@ impl Store {
         rows.iter().map(item).collect()
     }
 }
+
+impl Store {
+    /// The replies of a conversation and where each is in the outbox.
+    pub(crate) async fn reply_states(&self, conversation_id: i64) -> Result<Vec<crate::ReplyState>> {
+        let mut out = Vec::new();
+        for item in self.outbox_for(conversation_id).await? {
+            if item.kind != "reply" {
+                continue;
+            }
+            let message_id = serde_json::from_str::<serde_json::Value>(&item.payload).ok().and_then(|v| v["message_id"].as_i64());
+            if let Some(message_id) = message_id {
+                out.push(crate::ReplyState { message_id, outbox_id: item.id, state: item.state, not_before: item.not_before, last_error: item.last_error, attempts: item.attempts });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Takes back a reply still in its undo window: it will not leave, its message goes, and
+    /// its text becomes the draft again. Returns the text, or None when it already left.
+    pub async fn cancel_reply(&self, outbox_id: i64, author: &str, now: jiff::Timestamp) -> Result<Option<String>> {
+        let mut w = self.writer().await?;
+        let row = sqlx::query("UPDATE outbox SET state = 'cancelled', updated_at = $2 WHERE id = $1 AND kind = 'reply' AND state = 'queued' RETURNING conversation_id, payload")
+            .bind(outbox_id)
+            .bind(ms(now))
+            .fetch_optional(&mut *w.tx)
+            .await
+            .doing("taking a reply back")?;
+        let Some(row) = row else { return Ok(None) };
+        let conversation_id: i64 = row.try_get(0).doing("taking a reply back")?;
+        let payload: String = row.try_get(1).doing("taking a reply back")?;
+        let v: serde_json::Value = serde_json::from_str(&payload).map_err(|e| crate::StoreError::Invalid { what: "outbox payload", detail: e.to_string() })?;
+        let body = v["body"].as_str().unwrap_or_default().to_owned();
+        if let Some(message_id) = v["message_id"].as_i64() {
+            sqlx::query("DELETE FROM messages WHERE id = $1").bind(message_id).execute(&mut *w.tx).await.doing("taking a reply back")?;
+        }
+        sqlx::query(
+            "INSERT INTO drafts (conversation_id, body, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+        )
+        .bind(conversation_id)
+        .bind(&body)
+        .bind(ms(now))
+        .execute(&mut *w.tx)
+        .await
+        .doing("restoring the draft")?;
+        w.audit(Some(conversation_id), author, "reply.undone", &payload, now).await?;
+        w.commit().await?;
+        Ok(Some(body))
+    }
+
+    /// Queues a failed item again, to leave now. False when it was not failed.
+    pub async fn retry_outbox(&self, outbox_id: i64, now: jiff::Timestamp) -> Result<bool> {
+        let done = sqlx::query("UPDATE outbox SET state = 'queued', not_before = $2, updated_at = $2 WHERE id = $1 AND state = 'failed'")
+            .bind(outbox_id)
+            .bind(ms(now))
+            .execute(self.pool())
+            .await
+            .doing("retrying an outgoing write")?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Items a crash left in `sending` whose transport cannot be asked whether they left
+    /// (e-mail): they become failed, for an agent to check and retry, rather than risk a
+    /// second copy. Returns how many.
+    pub async fn fail_interrupted(&self, kind: &str, now: jiff::Timestamp) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE outbox SET state = 'failed', last_error = 'interrupted while sending: it may have left; check the sent mail, then retry', updated_at = $1
+             WHERE state = 'sending' AND kind = $2",
+        )
+        .bind(ms(now))
+        .bind(kind)
+        .execute(self.pool())
+        .await
+        .doing("marking interrupted sends")?;
+        Ok(done.rows_affected())
+    }
+}

@@ -231,7 +231,8 @@ impl Store {
             })
             .transpose()?;
         let focus_order_id = linked_order.or_else(|| orders.first().map(|o| o.id));
-        Ok(ConversationView { conversation, store, customer, messages, focus_order_id, orders, shipments, draft, assignee_name })
+        let replies = self.reply_states(id).await?;
+        Ok(ConversationView { conversation, store, customer, messages, focus_order_id, orders, shipments, draft, assignee_name, replies })
     }
 
     async fn store_front(&self, id: i64) -> Result<StoreFront> {

@@ -109,6 +109,22 @@ pub struct ConversationView {
     pub shipments: Vec<Shipment>,
     pub draft: Option<Draft>,
     pub assignee_name: Option<String>,
+    /// Where each reply of this conversation is on its way out (by message id).
+    pub replies: Vec<ReplyState>,
+}
+
+/// A reply's place in the outbox, as the thread shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReplyState {
+    pub message_id: i64,
+    pub outbox_id: i64,
+    pub state: meridian_core::OutboxState,
+    /// When it leaves (the end of the undo window) while queued.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub not_before: jiff::Timestamp,
+    pub last_error: Option<String>,
+    pub attempts: i64,
 }
 
 /// A member of the support team.

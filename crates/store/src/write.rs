@@ -124,7 +124,9 @@ impl Store {
     }
 
     /// Adds an agent's reply to a conversation and queues it in the outbox, in one step.
-    pub async fn send_reply(&self, conversation_id: i64, author: &str, body: &str, now: jiff::Timestamp) -> Result<Message> {
+    /// Stores an agent's reply and queues it to leave once `undo` has passed (the agent can
+    /// take it back until then), in one transaction.
+    pub async fn send_reply(&self, conversation_id: i64, author: &str, body: &str, now: jiff::Timestamp, undo: jiff::SignedDuration) -> Result<Message> {
         let mut w = self.writer().await?;
         let msg = NewMessage {
             conversation_id,
@@ -137,7 +139,7 @@ impl Store {
         };
         let id = w.insert_message(&msg).await?;
         let payload = serde_json::json!({ "message_id": id, "body": body }).to_string();
-        w.enqueue("reply", &format!("reply:{conversation_id}:{id}"), Some(conversation_id), &payload, now).await?;
+        w.enqueue("reply", &format!("reply:{conversation_id}:{id}"), Some(conversation_id), &payload, now + undo).await?;
         w.audit(Some(conversation_id), author, "reply.queued", &payload, now).await?;
         sqlx::query("UPDATE conversations SET status = 'waiting' WHERE id = $1 AND status <> 'closed'")
             .bind(conversation_id)

@@ -21,6 +21,7 @@ on_both_backends!(
     a_common_term_finds_every_conversation_once,
     conversation_view_has_order_and_parcel,
     reply_is_stored_and_queued_once,
+    a_reply_can_be_taken_back_during_its_undo_window,
     drafts_and_settings_persist,
 );
 
@@ -170,7 +171,7 @@ async fn reply_is_stored_and_queued_once(b: Backend) {
     let id = t.store.inbox(&InboxFilter::default()).await.unwrap().items[0].id;
     let before = t.store.conversation(id).await.unwrap().messages.len();
     let now = meridian_testkit::fixed_now();
-    let m = t.store.send_reply(id, "agent:lucia", "Su pedido sale hoy. ¡Gracias!", now).await.unwrap();
+    let m = t.store.send_reply(id, "agent:lucia", "Su pedido sale hoy. ¡Gracias!", now, jiff::SignedDuration::from_secs(10)).await.unwrap();
     let v = t.store.conversation(id).await.unwrap();
     assert_eq!(v.messages.len(), before + 1);
     assert_eq!(v.messages.last().unwrap().id, m.id);
@@ -184,6 +185,36 @@ async fn reply_is_stored_and_queued_once(b: Backend) {
     w.enqueue("reply", &queued[0].idempotency_key, Some(id), "{}", now).await.unwrap();
     w.commit().await.unwrap();
     assert_eq!(t.store.outbox_for(id).await.unwrap().len(), 1);
+    // It waits out the undo window, then can be claimed once.
+    assert_eq!(v.replies.len(), 1);
+    assert_eq!(v.replies[0].message_id, m.id);
+    assert!(t.store.claim_outbox("reply", now, 10).await.unwrap().is_empty(), "still in its undo window");
+    let later = now + jiff::SignedDuration::from_secs(11);
+    assert_eq!(t.store.claim_outbox("reply", later, 10).await.unwrap().len(), 1);
+    assert!(t.store.claim_outbox("reply", later, 10).await.unwrap().is_empty(), "claimed once");
+    // A crash while sending: failed with a reason, never resent blindly; retry queues it.
+    assert_eq!(t.store.fail_interrupted("reply", later).await.unwrap(), 1);
+    let failed = &t.store.conversation(id).await.unwrap().replies[0];
+    assert_eq!(failed.state, meridian_core::OutboxState::Failed);
+    assert!(failed.last_error.as_deref().unwrap().contains("interrupted"));
+    assert!(t.store.retry_outbox(failed.outbox_id, later).await.unwrap());
+    assert!(!t.store.retry_outbox(failed.outbox_id, later).await.unwrap(), "only a failed item is retried");
+}
+
+async fn a_reply_can_be_taken_back_during_its_undo_window(b: Backend) {
+    let (t, _) = TestStore::seeded(b).await;
+    let id = t.store.inbox(&InboxFilter::default()).await.unwrap().items[0].id;
+    let before = t.store.conversation(id).await.unwrap().messages.len();
+    let now = meridian_testkit::fixed_now();
+    t.store.send_reply(id, "agent:lucia", "Oops, wrong order", now, jiff::SignedDuration::from_secs(10)).await.unwrap();
+    let outbox_id = t.store.conversation(id).await.unwrap().replies[0].outbox_id;
+    assert_eq!(t.store.cancel_reply(outbox_id, "agent:lucia", now).await.unwrap().as_deref(), Some("Oops, wrong order"));
+    let v = t.store.conversation(id).await.unwrap();
+    assert_eq!(v.messages.len(), before, "the message is gone");
+    assert_eq!(v.draft.unwrap().body, "Oops, wrong order", "its text is the draft again");
+    assert_eq!(v.replies[0].state, meridian_core::OutboxState::Cancelled);
+    assert!(t.store.claim_outbox("reply", now + jiff::SignedDuration::from_secs(60), 10).await.unwrap().is_empty(), "it never leaves");
+    assert_eq!(t.store.cancel_reply(outbox_id, "agent:lucia", now).await.unwrap(), None, "once");
 }
 
 async fn drafts_and_settings_persist(b: Backend) {

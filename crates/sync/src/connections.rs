@@ -84,6 +84,8 @@ pub struct Connections {
     pub stores: Vec<Connection>,
     pub track17: Option<Track17Client>,
     pub aftership: Option<AfterShipClient>,
+    /// Where replies leave.
+    pub smtp: Option<meridian_connectors::smtp::SmtpClient>,
 }
 
 impl Connections {
@@ -111,7 +113,14 @@ impl Connections {
             Some(c) => Some(AfterShipClient::new(c, load(secrets, &c.account())?, opts.clone())),
             None => None,
         };
-        Ok(Connections { config: config.clone(), stores, track17, aftership })
+        let smtp = match &config.smtp {
+            Some(c) => Some(
+                meridian_connectors::smtp::SmtpClient::new(c, Some(load(secrets, &c.account())?), opts.timeout)
+                    .map_err(|e| SecretError::Corrupt { account: format!("{} ({e})", c.account()) })?,
+            ),
+            None => None,
+        };
+        Ok(Connections { config: config.clone(), stores, track17, aftership, smtp })
     }
 
     /// Every client's HTTP counters, summed: (requests, throttled, retries).

@@ -27,6 +27,8 @@ pub enum SyncError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Change {
     Order { order_id: i64 },
+    /// A reply of this conversation moved in the outbox (sent, failed).
+    Conversation { conversation_id: i64 },
     Health,
 }
 

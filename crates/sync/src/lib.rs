@@ -12,6 +12,7 @@
 pub mod connections;
 pub mod engine;
 pub mod receiver;
+pub mod replies;
 pub mod secrets;
 pub mod writeback;
 

@@ -214,3 +214,53 @@ async fn a_conversation_finds_its_order_by_the_number_the_customer_wrote() {
     let focus = view.focus_order_id.expect("linked to an order");
     assert_eq!(view.orders.iter().find(|o| o.id == focus).unwrap().number, number);
 }
+
+/// Replies leave once their undo window has passed, through the store's mail server, to the
+/// customer's address, once; an undone reply never leaves; a refused login is said.
+#[tokio::test]
+async fn replies_leave_once_after_their_undo_window() {
+    let sb = sandbox(20, 0.0).await;
+    let (t, _) = TestStore::seeded(Backend::Sqlite).await;
+    let s = syncer(&sb, t.store.clone());
+    let page = t.store.inbox(&Default::default()).await.unwrap();
+    let mut with_email = Vec::new();
+    for item in &page.items {
+        let v = t.store.conversation(item.id).await.unwrap();
+        if let Some(e) = v.customer.identity(meridian_core::IdentityKind::Email) {
+            with_email.push((item.id, e.to_owned()));
+        }
+    }
+    let (c1, email) = with_email[0].clone();
+    let c2 = with_email[1].0;
+    let now = jiff::Timestamp::now();
+    let m = t.store.send_reply(c1, "lucia", "Su pedido sale hoy.", now, jiff::SignedDuration::ZERO).await.unwrap();
+    t.store.send_reply(c2, "lucia", "Wrong one", now, jiff::SignedDuration::from_secs(60)).await.unwrap();
+    let undo = t.store.conversation(c2).await.unwrap().replies[0].outbox_id;
+    assert!(t.store.cancel_reply(undo, "lucia", now).await.unwrap().is_some());
+
+    assert_eq!(s.dispatch_replies().await.unwrap(), (1, 0));
+    assert_eq!(s.dispatch_replies().await.unwrap(), (0, 0), "nothing leaves twice");
+    let mail = sb.state.lock().mail.clone();
+    assert_eq!(mail.len(), 1, "{mail:?}");
+    assert_eq!(mail[0].to, vec![email]);
+    assert_eq!(mail[0].message_id, format!("reply.{c1}.{}@meridian", m.id));
+    assert!(mail[0].subject.starts_with("Re: "));
+    let v = t.store.conversation(c1).await.unwrap();
+    assert_eq!(v.replies.iter().find(|r| r.message_id == m.id).unwrap().state, meridian_core::OutboxState::Sent);
+
+    // A wrong mail password: the reply fails with the server's reason and waits for an agent.
+    let mut entries = sb.credential_entries();
+    for (account, json) in entries.iter_mut() {
+        if account.starts_with("smtp/") {
+            *json = json.replace("smtp-", "wrong-");
+        }
+    }
+    let bad = Syncer::new(t.store.clone(), Connections::new(&sb.config(), &MemorySecrets::from_entries(entries)).unwrap());
+    let m2 = t.store.send_reply(c1, "lucia", "Second", now, jiff::SignedDuration::ZERO).await.unwrap();
+    assert_eq!(bad.dispatch_replies().await.unwrap(), (0, 1));
+    let v = t.store.conversation(c1).await.unwrap();
+    let r = v.replies.iter().find(|r| r.message_id == m2.id).unwrap();
+    assert_eq!(r.state, meridian_core::OutboxState::Failed);
+    assert!(r.last_error.as_deref().unwrap().contains("refused the login"), "{r:?}");
+    assert_eq!(sb.state.lock().mail.len(), 1);
+}

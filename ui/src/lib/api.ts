@@ -81,6 +81,8 @@ export const api = {
   refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
   writeBack: (conversationId: number, orderId: number, kind: WriteBackKind, score: number | null = null): Promise<boolean> =>
     call(() => commands.writeBack(conversationId, orderId, kind, score)),
+  undoReply: (outboxId: number): Promise<string | null> => call(() => commands.undoReply(outboxId)),
+  retryReply: (outboxId: number): Promise<boolean> => call(() => commands.retryReply(outboxId)),
   listConnections: (): Promise<ConnectionView[]> => call(() => commands.listConnections()),
   addConnection: (kind: string, address: string): Promise<null> => call(() => commands.addConnection(kind, address)),
   saveCredentials: (account: string, values: Record<string, string>): Promise<null> =>

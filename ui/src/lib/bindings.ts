@@ -37,6 +37,10 @@ export const commands = {
 	 *  platform through the outbox. False when the platform accepts none (Amazon).
 	 */
 	writeBack: (conversationId: number, orderId: number, kind: WriteBackKind, score: number | null) => typedError<boolean, AppError>(__TAURI_INVOKE("write_back", { conversationId, orderId, kind, score })),
+	/**  Takes a reply back during its undo window; its text returns to the reply box. */
+	undoReply: (outboxId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("undo_reply", { outboxId })),
+	/**  Queues a failed reply again. */
+	retryReply: (outboxId: number) => typedError<boolean, AppError>(__TAURI_INVOKE("retry_reply", { outboxId })),
 	listConnections: () => typedError<ConnectionView[], AppError>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  Adds a connection to the config (`address`: shop domain, Amazon region "na|eu|fe" with
@@ -176,6 +180,8 @@ export type ConversationView = {
 	shipments: Shipment[],
 	draft: Draft | null,
 	assignee_name: string | null,
+	/**  Where each reply of this conversation is on its way out (by message id). */
+	replies: ReplyState[],
 };
 
 export type Customer = {
@@ -345,10 +351,31 @@ export type Order = {
 	fresh_at: string,
 };
 
+export type OutboxState = 
+/**  Waiting for its undo window to pass. */
+"queued" | 
+/**  Handed to a connector; the outcome is not known yet. */
+"sending" | "sent" | 
+/**  Failed with a reason; may be retried. */
+"failed" | 
+/**  Undone by the agent before it left. */
+"cancelled";
+
 /**  A sales platform a store sells on. */
 export type Platform = "shopify" | "amazon" | "woocommerce";
 
 export type Priority = "low" | "normal" | "high" | "urgent";
+
+/**  A reply's place in the outbox, as the thread shows it. */
+export type ReplyState = {
+	message_id: number,
+	outbox_id: number,
+	state: OutboxState,
+	/**  When it leaves (the end of the undo window) while queued. */
+	not_before: string,
+	last_error: string | null,
+	attempts: number,
+};
 
 /**  What the UI needs to start: where the store is, what is in it, who the agent is. */
 export type Settings = {

@@ -301,6 +301,40 @@ export class AppState {
     }
   }
 
+  /** Takes a reply back in its undo window: its text returns to the reply box. */
+  async undoReply(outboxId: number): Promise<void> {
+    if (this.openId === null) return;
+    try {
+      const body = await api.undoReply(outboxId);
+      if (body === null) this.notify('info', t('outbox-too-late'));
+      await this.reloadOpen();
+      if (body !== null) this.reply = body;
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  async retryReply(outboxId: number): Promise<void> {
+    try {
+      await api.retryReply(outboxId);
+      await this.reloadOpen();
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  /** Reloads the open conversation in place (its replies moved in the outbox, say). */
+  async reloadOpen(): Promise<void> {
+    if (this.openId === null) return;
+    const seq = this.#openSeq;
+    try {
+      const fresh = await api.openConversation(this.openId);
+      if (seq === this.#openSeq) this.view = fresh;
+    } catch {
+      // Keep what is shown; the next change or a reopen tries again.
+    }
+  }
+
   /** Sends the conversation's summary, or a return request, to the order's platform. */
   async writeBack(orderId: number, kind: WriteBackKind, platformLabel: string, score: number | null = null): Promise<void> {
     if (this.openId === null) return;

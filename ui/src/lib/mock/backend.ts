@@ -161,6 +161,7 @@ export function createMockBackend(options: MockOptions = {}) {
       shipments,
       draft: db.drafts.get(id) ?? null,
       assignee_name: conversation.assignee ? settings.agent_name : null,
+      replies: db.replies.filter((r) => db.messages.some((m) => m.id === r.message_id && m.conversation_id === id)),
     });
   }
 
@@ -180,6 +181,7 @@ export function createMockBackend(options: MockOptions = {}) {
       created_at: new Date().toISOString(),
     };
     db.messages.push(message);
+    db.replies.push({ message_id: message.id, outbox_id: message.id, state: 'queued', not_before: new Date(Date.now() + 10_000).toISOString(), last_error: null, attempts: 0 });
     conversation.last_message_at = message.created_at;
     conversation.status = 'waiting';
     db.drafts.delete(conversationId);
@@ -233,6 +235,20 @@ export function createMockBackend(options: MockOptions = {}) {
         };
       case 'refresh_order':
         return true;
+      case 'undo_reply': {
+        const r = db.replies.find((x) => x.outbox_id === Number(args.outboxId));
+        if (!r || r.state !== 'queued') return null;
+        r.state = 'cancelled';
+        const m = db.messages.find((x) => x.id === r.message_id)!;
+        db.messages = db.messages.filter((x) => x.id !== m.id);
+        return m.text;
+      }
+      case 'retry_reply': {
+        const r = db.replies.find((x) => x.outbox_id === Number(args.outboxId));
+        if (!r || r.state !== 'failed') return false;
+        r.state = 'queued';
+        return true;
+      }
       case 'list_connections':
         return db.connections.map((c) => ({ ...c }));
       case 'add_connection': {

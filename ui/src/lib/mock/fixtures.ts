@@ -14,6 +14,7 @@ import type {
   Shipment,
   StoreFront,
   ConnectionView,
+  ReplyState,
 } from '../bindings';
 
 export type MockDb = {
@@ -26,6 +27,7 @@ export type MockDb = {
   shipments: Shipment[];
   drafts: Map<number, Draft>;
   connections: ConnectionView[];
+  replies: ReplyState[];
   /** conversation id → the order it is about */
   focusOrder: Map<number, number>;
 };
@@ -623,5 +625,5 @@ export function buildFixtures(nowInput: Date | number = Date.now()): MockDb {
   const connections: ConnectionView[] = [
     { account: 'shopify/northwind-outfitters.myshopify.com', kind: 'shopify', address: 'northwind-outfitters.myshopify.com', fields: ['access_token', 'webhook_secret'], has_credentials: false },
   ];
-  return { settings, stores, customers, conversations, messages, orders, shipments, drafts, focusOrder, connections };
+  return { settings, stores, customers, conversations, messages, orders, shipments, drafts, focusOrder, connections, replies: [] };
 }
