@@ -24,9 +24,9 @@ impl Drop for Sandbox {
     }
 }
 
-fn start_sandbox(config: &std::path::Path) -> (Sandbox, serde_json::Value) {
+fn start_sandbox(config: &std::path::Path, orders: u32) -> (Sandbox, serde_json::Value) {
     let mut child = meridian()
-        .args(["sandbox", "--orders", "150", "--seed", "5", "--now", "2026-11-20T12:00:00Z", "--write-config"])
+        .args(["sandbox", "--orders", &orders.to_string(), "--seed", "5", "--now", "2026-11-20T12:00:00Z", "--write-config"])
         .arg(config)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -64,7 +64,7 @@ async fn a_killed_sync_resumes_to_the_same_store_as_a_clean_one() {
     }
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("connectors.toml");
-    let (_sandbox, info) = start_sandbox(&config);
+    let (_sandbox, info) = start_sandbox(&config, 150);
     assert!(info["totals"]["orders"].as_u64().unwrap() == 150, "{info}");
     let text = std::fs::read_to_string(&config).unwrap();
     assert!(!text.contains("shpat_") && !text.contains("ck_") && !text.contains("Atzr|"), "no secret in the config file:\n{text}");
@@ -97,4 +97,81 @@ async fn a_killed_sync_resumes_to_the_same_store_as_a_clean_one() {
     assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
 
     assert_eq!(fingerprint(&killed).await, fingerprint(&clean).await);
+}
+
+/// Replies being sent when `meridian sync` is killed with SIGKILL: none leaves twice, none
+/// is lost — each is sent (exactly one copy at the mail server) or failed as interrupted
+/// for an agent to check.
+#[tokio::test]
+async fn replies_survive_a_kill_without_a_second_copy() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        eprintln!("SKIPPED: no D-Bus session for the OS keyring; run through `make test`");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("connectors.toml");
+    let (_sandbox, info) = start_sandbox(&config, 40);
+    let control = info["endpoints"]["control"].as_str().unwrap().to_owned();
+    // Only the mail server matters here: leave the platforms out of this config.
+    let mut cfg = meridian_connectors::Config::from_toml(&std::fs::read_to_string(&config).unwrap()).unwrap();
+    (cfg.shopify, cfg.amazon, cfg.woocommerce, cfg.track17, cfg.aftership) = (vec![], vec![], vec![], None, None);
+    std::fs::write(&config, cfg.to_toml()).unwrap();
+    let db = dir.path().join("replies.db");
+    let out = meridian().args(["seed", "--demo", "--db"]).arg(&db).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // Replies to every conversation whose customer has an address, due at once.
+    let store = meridian_store::Store::open(&db.display().to_string()).await.unwrap();
+    let mut filter = meridian_store::InboxFilter::default();
+    filter.limit = Some(200);
+    let mut queued = 0;
+    let mut cursor = None;
+    loop {
+        filter.after = cursor.clone();
+        let page = store.inbox(&filter).await.unwrap();
+        for item in &page.items {
+            store.send_reply(item.id, "e2e", &format!("Reply {queued}"), jiff::Timestamp::now(), jiff::SignedDuration::ZERO).await.unwrap();
+            queued += 1;
+        }
+        match page.next {
+            Some(n) => cursor = Some(n),
+            None => break,
+        }
+    }
+    store.close().await;
+    assert!(queued >= 200, "{queued}");
+
+    let mail_count = || async { reqwest::get(format!("{control}/mail")).await.unwrap().json::<Vec<serde_json::Value>>().await.unwrap() };
+    let mut child = meridian().args(["sync", "--interval", "3600", "--config"]).arg(&config).arg("--db").arg(&db).stdout(Stdio::null()).spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while mail_count().await.len() < 5 {
+        assert!(Instant::now() < deadline, "no reply left in a minute");
+        assert!(child.try_wait().unwrap().is_none(), "the sync ended by itself");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    child.kill().unwrap(); // SIGKILL, in the middle of sending
+    child.wait().unwrap();
+    let out = meridian().args(["sync", "--once", "--config"]).arg(&config).arg("--db").arg(&db).output().unwrap();
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
+
+    let mail = mail_count().await;
+    let mut ids: Vec<String> = mail.iter().map(|m| m["message_id"].as_str().unwrap().to_owned()).collect();
+    ids.sort();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), before, "a reply left twice");
+    let store = meridian_store::Store::open(&db.display().to_string()).await.unwrap();
+    let items = store.outbox_of_kind("reply").await.unwrap();
+    assert_eq!(items.len(), queued, "every reply is in the outbox");
+    for i in &items {
+        let id = meridian_sync::replies::message_id(&i.idempotency_key);
+        match i.state {
+            meridian_core::OutboxState::Sent => assert!(ids.binary_search(&id).is_ok(), "{id} is marked sent but never arrived"),
+            meridian_core::OutboxState::Failed => assert!(i.last_error.as_deref().unwrap_or("").contains("interrupted"), "{i:?}"),
+            other => panic!("a reply is still {other:?} after the sync finished: {i:?}"),
+        }
+    }
+    let failed = items.iter().filter(|i| i.state == meridian_core::OutboxState::Failed).count();
+    assert!(failed <= 1, "only the reply in flight at the kill can be in doubt ({failed})");
+    assert!(ids.len() >= queued - failed, "every other reply arrived");
 }

@@ -28,7 +28,8 @@ impl Syncer {
         let mut tally = (0, 0);
         loop {
             let now = jiff::Timestamp::now();
-            let items = self.store.claim_outbox(KIND, now, 10).await?;
+            // One at a time: a crash can then leave at most one reply in doubt.
+            let items = self.store.claim_outbox(KIND, now, 1).await?;
             if items.is_empty() {
                 return Ok(tally);
             }
