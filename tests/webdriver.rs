@@ -154,6 +154,18 @@ impl Session {
         Ok(())
     }
 
+    /// Presses `key` while holding `modifier` (e.g. Control "\u{E009}" + Enter "\u{E007}").
+    pub fn chord(&self, modifier: &str, key: &str) -> Result<()> {
+        let actions = json!([
+            { "type": "keyDown", "value": modifier },
+            { "type": "keyDown", "value": key },
+            { "type": "keyUp", "value": key },
+            { "type": "keyUp", "value": modifier },
+        ]);
+        call("POST", &format!("{}/actions", self.base), Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })))?;
+        Ok(())
+    }
+
     pub fn execute(&self, script: &str) -> Result<Value> {
         call("POST", &format!("{}/execute/sync", self.base), Some(json!({ "script": script, "args": [] })))
     }

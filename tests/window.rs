@@ -175,7 +175,7 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
         _ => panic!("no conversation about an unshipped order or a moving parcel on the first page"),
     };
 
-    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "e2e"), ("MERIDIAN_KEYRING_SERVICE", &service)]).expect("tauri-driver");
+    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "e2e"), ("MERIDIAN_KEYRING_SERVICE", &service), ("MERIDIAN_UNDO_SECONDS", "3")]).expect("tauri-driver");
     let s = Session::new(&driver, &app).expect("WebDriver session with the app");
     let admin = sandbox.config().sandbox_admin.unwrap();
     let run = || -> meridian_tests::Result<()> {
@@ -220,6 +220,18 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
             _ => unreachable!(),
         }
         s.screenshot(&screenshots().join("11-after-change.png"))?;
+
+        // Approve the draft by keyboard: r, then Ctrl+Enter. It waits out the undo window,
+        // leaves through the store's mail server once, and the thread says so.
+        s.wait_for("[data-testid=assist-panel]", 60)?;
+        s.press("r")?;
+        s.chord("\u{E009}", "\u{E007}")?;
+        s.wait_for("[data-testid=reply-status][data-state=queued] [data-testid=reply-undo]", 10)?;
+        s.wait_for("[data-testid=reply-status][data-state=sent]", 30)?;
+        let mail = sandbox.state.lock().mail.clone();
+        let ours: Vec<_> = mail.iter().filter(|m| m.message_id.starts_with(&format!("reply.{conversation_id}."))).collect();
+        assert_eq!(ours.len(), 1, "sent once: {mail:?}");
+        s.screenshot(&screenshots().join("12-reply-sent.png"))?;
         Ok(())
     };
     let outcome = run();

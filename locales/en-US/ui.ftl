@@ -227,7 +227,7 @@ reply-sending = Sending…
 reply-hint = { $send } to send · Esc back to the inbox
 reply-saving = Saving draft…
 reply-saved = Draft saved
-reply-sent = Reply sent
+reply-sent = Reply queued: it leaves when the undo window ends
 reply-assist = Assist: { $action }
 reply-assist-reason = Assist: { $action } — { $reason }
 
@@ -429,7 +429,7 @@ writeback-return = Request return
 writeback-return-title = Open a return request for this order on its platform
 writeback-queued = Queued for { $platform }; it is sent once, even if Meridian restarts.
 writeback-amazon = Amazon does not accept notes, tags or return requests from other tools: record them in Seller Central.
-writeback-csat = Satisfaction to customer record
+writeback-csat = CSAT
 writeback-csat-title = Send the customer's satisfaction score (1–5) to their record on the platform
 connections-last-success = Last synced { $when }
 error-channel-amazon-links = Amazon buyer messages may not contain links to other websites: remove the link (the tracking number alone is fine).

@@ -225,7 +225,7 @@ reply-sending = Enviando…
 reply-hint = { $send } para enviar · Esc para volver a la bandeja
 reply-saving = Guardando borrador…
 reply-saved = Borrador guardado
-reply-sent = Respuesta enviada
+reply-sent = Respuesta en cola: sale cuando termina el plazo para deshacer
 reply-assist = Asistente: { $action }
 reply-assist-reason = Asistente: { $action } — { $reason }
 
@@ -427,7 +427,7 @@ writeback-return = Solicitar devolución
 writeback-return-title = Abrir una solicitud de devolución de este pedido en su plataforma
 writeback-queued = En cola para { $platform }; se envía una sola vez, aunque Meridian se reinicie.
 writeback-amazon = Amazon no acepta notas, etiquetas ni solicitudes de devolución de otras herramientas: regístrelas en Seller Central.
-writeback-csat = Satisfacción a la ficha del cliente
+writeback-csat = CSAT
 writeback-csat-title = Enviar la puntuación de satisfacción (1–5) a la ficha del cliente en la plataforma
 connections-last-success = Última sincronización: { $when }
 error-channel-amazon-links = Los mensajes a compradores de Amazon no pueden incluir enlaces a otros sitios: quite el enlace (basta con el número de seguimiento).

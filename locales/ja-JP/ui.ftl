@@ -200,7 +200,7 @@ reply-sending = 送信しています…
 reply-hint = { $send } で送信 · Esc で受信トレイに戻る
 reply-saving = 下書きを保存しています…
 reply-saved = 下書きを保存しました
-reply-sent = 返信を送信しました
+reply-sent = 返信を送信待ちにしました。取り消し可能な時間が過ぎると送信されます
 reply-assist = アシスト：{ $action }
 reply-assist-reason = アシスト：{ $action } — { $reason }
 
@@ -366,7 +366,7 @@ writeback-return = 返品を申請
 writeback-return-title = この注文の返品リクエストをプラットフォーム上で作成します
 writeback-queued = { $platform } への送信を予約しました。Meridian が再起動しても送信は一度だけです。
 writeback-amazon = Amazon は他のツールからのメモ、タグ、返品リクエストを受け付けません。セラーセントラルで記録してください。
-writeback-csat = 満足度を顧客情報へ
+writeback-csat = 満足度
 writeback-csat-title = 顧客満足度（1〜5）をプラットフォームの顧客情報に送信します
 connections-last-success = 最終同期：{ $when }
 error-channel-amazon-links = Amazon の購入者へのメッセージに他サイトへのリンクは入れられません。リンクを削除してください（追跡番号だけで構いません）。

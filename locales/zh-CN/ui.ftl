@@ -200,7 +200,7 @@ reply-sending = 正在发送…
 reply-hint = { $send } 发送 · Esc 返回收件箱
 reply-saving = 正在保存草稿…
 reply-saved = 草稿已保存
-reply-sent = 回复已发送
+reply-sent = 回复已排队：撤销时限结束后发出
 reply-assist = 智能助手：{ $action }
 reply-assist-reason = 智能助手：{ $action } — { $reason }
 
@@ -366,7 +366,7 @@ writeback-return = 申请退货
 writeback-return-title = 在平台上为此订单创建退货申请
 writeback-queued = 已排队发送到 { $platform }；即使 Meridian 重启也只会发送一次。
 writeback-amazon = 亚马逊不接受来自其他工具的备注、标签或退货申请：请在卖家平台中记录。
-writeback-csat = 满意度写入客户档案
+writeback-csat = 满意度
 writeback-csat-title = 将客户满意度评分（1–5）写入平台上的客户档案
 connections-last-success = 上次同步：{ $when }
 error-channel-amazon-links = 亚马逊买家消息不得包含指向其他网站的链接：请删除链接（只写跟踪号即可）。

@@ -414,6 +414,8 @@ export class AppState {
         row.last_message_at = message.created_at;
       }
       this.notify('info', t('reply-sent'));
+      // Show where the reply is in the outbox (its undo window) straight away.
+      void this.reloadOpen();
       return true;
     } catch (e) {
       this.replyError = tError(toAppError(e));
