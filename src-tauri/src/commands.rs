@@ -97,10 +97,17 @@ pub async fn send_reply(state: State<'_, AppState>, conversation_id: i64, body: 
     let author = agent_name();
     let store = state.store()?;
     let view = store.conversation(conversation_id).await.map_err(|e| AppError::from_store(&e, &state.locale()))?;
+    // Two agents never reply to the same message: another's live claim blocks sending.
+    let now = jiff::Timestamp::now();
+    if let Some(other) = store.claim_conversation(conversation_id, &author, now).await.map_err(|e| AppError::from_store(&e, &state.locale()))? {
+        return Err(AppError::new("conversation-claimed", &[("agent", other.agent)], &state.locale()));
+    }
     if let Some(rule) = meridian_core::channel_rules::check(view.conversation.channel, body.trim()) {
         return Err(AppError::new(&format!("channel-{rule}"), &[], &state.locale()));
     }
-    store.send_reply(conversation_id, &author, body.trim_end(), jiff::Timestamp::now(), undo_window()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+    let sent = store.send_reply(conversation_id, &author, body.trim_end(), now, undo_window()).await.map_err(|e| AppError::from_store(&e, &state.locale()))?;
+    let _ = store.release_claim(conversation_id, &author).await;
+    Ok(sent)
 }
 
 /// How long a sent reply can be taken back before it leaves (`MERIDIAN_UNDO_SECONDS`, default 10).
@@ -246,4 +253,24 @@ pub async fn write_back(
         }
     }
     Ok(queued)
+}
+
+/// Take over, hand back, snooze, close or reopen a conversation.
+#[tauri::command]
+#[specta::specta]
+pub async fn apply_workflow(state: State<'_, AppState>, conversation_id: i64, action: meridian_store::WorkflowAction) -> Result<String, AppError> {
+    state.store()?.apply_workflow(conversation_id, action, &agent_name(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+/// The agent starts writing: claim the conversation. Returns who else is answering, if so.
+#[tauri::command]
+#[specta::specta]
+pub async fn claim_conversation(state: State<'_, AppState>, conversation_id: i64) -> Result<Option<meridian_store::ClaimView>, AppError> {
+    state.store()?.claim_conversation(conversation_id, &agent_name(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn conversation_workflow(state: State<'_, AppState>, conversation_id: i64) -> Result<meridian_store::WorkflowView, AppError> {
+    state.store()?.workflow(conversation_id, jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
 }

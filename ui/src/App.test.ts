@@ -89,6 +89,24 @@ describe('Meridian workstation', () => {
     r.destroy();
   });
 
+  it('takes over with t (the AI pauses), hands back with h, closes with e', async () => {
+    const r = await start({ locale: 'en-US' });
+    const id = Number(selectedId());
+    press('t');
+    await settle();
+    expect(calls('apply_workflow').at(-1)![1]).toEqual({ conversationId: id, action: { kind: 'take_over' } });
+    expect(r.testid('ai-paused')).not.toBeNull();
+    expect(r.text(r.testid('thread-status'))).toBe('Escalated');
+    press('h');
+    await settle();
+    expect(r.testid('ai-paused')).toBeNull();
+    press('e');
+    await settle();
+    expect(r.text(r.testid('thread-status'))).toBe('Closed');
+    expect(r.testid('reopen')).not.toBeNull();
+    r.destroy();
+  });
+
   it('renders sanitised HTML bodies and plain text bodies', async () => {
     const r = await start();
     r.qa('[data-testid="inbox-item"]').find((i) => i.getAttribute('data-id') === '104')!.click();

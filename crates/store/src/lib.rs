@@ -13,6 +13,7 @@ mod read;
 mod sync;
 mod team;
 mod views;
+mod workflow;
 mod write;
 
 pub use error::{Result, StoreError};
@@ -21,6 +22,7 @@ pub use outbox::Outcome;
 pub use team::{AgentCalendar, AgentLanguage, BusinessCalendarRecord, Holiday, TeamCalendar, WeeklyWindow};
 pub use sync::{new_store_front, Checkpoint, ConnectorHealth, ParcelToTrack};
 pub use views::*;
+pub use workflow::{ClaimView, WorkflowAction, WorkflowView, CLAIM_TTL};
 pub use write::{NewMessage, Writer};
 
 use sqlx::AnyPool;

@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { common: include_str!("migrations/0002_team.sql"), sqlite: "", postgres: "" },
     Migration { common: "", sqlite: include_str!("migrations/0003_cjk_search_sqlite.sql"), postgres: "" },
     Migration { common: include_str!("migrations/0004_sync.sql"), sqlite: "", postgres: "" },
+    Migration { common: include_str!("migrations/0005_workflow.sql"), sqlite: "", postgres: "" },
 ];
 
 /// Set on every SQLite connection: enforce references, wait for a writer up to 5 s, and

@@ -22,6 +22,7 @@ on_both_backends!(
     conversation_view_has_order_and_parcel,
     reply_is_stored_and_queued_once,
     a_reply_can_be_taken_back_during_its_undo_window,
+    take_over_snooze_close_and_claims,
     drafts_and_settings_persist,
 );
 
@@ -262,4 +263,39 @@ async fn a_common_term_finds_every_conversation_once(b: Backend) {
     }
     assert_eq!(found, chosen.iter().copied().collect::<HashSet<_>>());
     assert!(world.conversations.len() > chosen.len());
+}
+
+async fn take_over_snooze_close_and_claims(b: Backend) {
+    use meridian_store::WorkflowAction::*;
+    let (t, _) = TestStore::seeded(b).await;
+    let id = t.store.inbox(&InboxFilter::default()).await.unwrap().items[0].id;
+    let now = meridian_testkit::fixed_now();
+    assert_eq!(t.store.apply_workflow(id, TakeOver, "lucia", now).await.unwrap(), "escalated");
+    let w = t.store.workflow(id, now).await.unwrap();
+    assert!(w.ai_paused, "taken over: the AI stops");
+    let v = t.store.conversation(id).await.unwrap();
+    assert_eq!(v.conversation.status, ConversationStatus::Escalated);
+    assert_eq!(v.conversation.assignee.as_deref(), Some("lucia"));
+    t.store.apply_workflow(id, HandBack, "lucia", now).await.unwrap();
+    assert!(!t.store.workflow(id, now).await.unwrap().ai_paused);
+    let later = now + jiff::SignedDuration::from_hours(3);
+    assert!(t.store.apply_workflow(id, Snooze { until_ms: now.as_millisecond() - 1 }, "lucia", now).await.is_err(), "a snooze ends in the future");
+    t.store.apply_workflow(id, Snooze { until_ms: later.as_millisecond() }, "lucia", now).await.unwrap();
+    assert_eq!(t.store.workflow(id, now).await.unwrap().snoozed_until, Some(jiff::Timestamp::from_millisecond(later.as_millisecond()).unwrap()));
+    t.store.apply_workflow(id, Close, "lucia", now).await.unwrap();
+    assert_eq!(t.store.conversation(id).await.unwrap().conversation.status, ConversationStatus::Closed);
+    assert!(matches!(t.store.apply_workflow(999_999, Close, "lucia", now).await, Err(meridian_store::StoreError::NotFound { .. })));
+
+    // Two agents: the first to write holds the conversation; the claim lapses when idle.
+    assert_eq!(t.store.claim_conversation(id, "lucia", now).await.unwrap(), None);
+    let other = t.store.claim_conversation(id, "jonas", now).await.unwrap().expect("Lucía is answering");
+    assert_eq!(other.agent, "lucia");
+    assert_eq!(t.store.claim_conversation(id, "lucia", now).await.unwrap(), None, "her own claim renews");
+    let idle = now + meridian_store::CLAIM_TTL + jiff::SignedDuration::from_secs(1);
+    assert_eq!(t.store.workflow(id, idle).await.unwrap().claim, None);
+    assert_eq!(t.store.claim_conversation(id, "jonas", idle).await.unwrap(), None, "a lapsed claim can be taken");
+    t.store.release_claim(id, "lucia").await.unwrap();
+    assert_eq!(t.store.workflow(id, idle).await.unwrap().claim.unwrap().agent, "jonas", "only the holder releases");
+    t.store.release_claim(id, "jonas").await.unwrap();
+    assert_eq!(t.store.workflow(id, idle).await.unwrap().claim, None);
 }

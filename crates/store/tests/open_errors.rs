@@ -84,6 +84,10 @@ async fn an_older_database_is_copied_before_it_is_migrated() {
         "DROP TABLE business_hours",
         "DROP TABLE sync_checkpoints",
         "DROP TABLE connector_health",
+        "ALTER TABLE conversations DROP COLUMN ai_paused",
+        "ALTER TABLE conversations DROP COLUMN snoozed_until",
+        "ALTER TABLE conversations DROP COLUMN claimed_by",
+        "ALTER TABLE conversations DROP COLUMN claimed_at",
         "DROP TABLE business_calendars",
         "DROP TABLE public_holidays",
         "DROP TABLE agent_days_off",
@@ -112,7 +116,7 @@ async fn an_older_database_is_copied_before_it_is_migrated() {
 async fn messages_written_before_the_cjk_index_are_indexed_when_migrating() {
     let (seeded, world) = meridian_testkit::TestStore::seeded(meridian_testkit::Backend::Sqlite).await;
     let mut w = seeded.store.writer().await.unwrap();
-    for sql in ["DROP TABLE sync_checkpoints", "DROP TABLE connector_health", "DROP TRIGGER messages_cjk_delete", "DROP TABLE messages_cjk", "UPDATE meridian_meta SET value = '2' WHERE key = 'schema_version'"] {
+    for sql in ["DROP TABLE sync_checkpoints", "DROP TABLE connector_health", "ALTER TABLE conversations DROP COLUMN ai_paused", "ALTER TABLE conversations DROP COLUMN snoozed_until", "ALTER TABLE conversations DROP COLUMN claimed_by", "ALTER TABLE conversations DROP COLUMN claimed_at", "DROP TRIGGER messages_cjk_delete", "DROP TABLE messages_cjk", "UPDATE meridian_meta SET value = '2' WHERE key = 'schema_version'"] {
         w.raw_for_tests(sql).await.unwrap();
     }
     w.commit().await.unwrap();

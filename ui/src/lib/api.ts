@@ -14,6 +14,9 @@ import {
   type Message,
   type Settings,
   type SyncStatus,
+  type ClaimView,
+  type WorkflowAction,
+  type WorkflowView,
   type WriteBackKind,
 } from './bindings';
 
@@ -81,6 +84,9 @@ export const api = {
   refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
   writeBack: (conversationId: number, orderId: number, kind: WriteBackKind, score: number | null = null): Promise<boolean> =>
     call(() => commands.writeBack(conversationId, orderId, kind, score)),
+  applyWorkflow: (conversationId: number, action: WorkflowAction): Promise<string> => call(() => commands.applyWorkflow(conversationId, action)),
+  claimConversation: (conversationId: number): Promise<ClaimView | null> => call(() => commands.claimConversation(conversationId)),
+  conversationWorkflow: (conversationId: number): Promise<WorkflowView> => call(() => commands.conversationWorkflow(conversationId)),
   undoReply: (outboxId: number): Promise<string | null> => call(() => commands.undoReply(outboxId)),
   retryReply: (outboxId: number): Promise<boolean> => call(() => commands.retryReply(outboxId)),
   listConnections: (): Promise<ConnectionView[]> => call(() => commands.listConnections()),

@@ -41,6 +41,11 @@ export const commands = {
 	undoReply: (outboxId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("undo_reply", { outboxId })),
 	/**  Queues a failed reply again. */
 	retryReply: (outboxId: number) => typedError<boolean, AppError>(__TAURI_INVOKE("retry_reply", { outboxId })),
+	/**  Take over, hand back, snooze, close or reopen a conversation. */
+	applyWorkflow: (conversationId: number, action: WorkflowAction) => typedError<string, AppError>(__TAURI_INVOKE("apply_workflow", { conversationId, action })),
+	/**  The agent starts writing: claim the conversation. Returns who else is answering, if so. */
+	claimConversation: (conversationId: number) => typedError<ClaimView | null, AppError>(__TAURI_INVOKE("claim_conversation", { conversationId })),
+	conversationWorkflow: (conversationId: number) => typedError<WorkflowView, AppError>(__TAURI_INVOKE("conversation_workflow", { conversationId })),
 	listConnections: () => typedError<ConnectionView[], AppError>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  Adds a connection to the config (`address`: shop domain, Amazon region "na|eu|fe" with
@@ -115,6 +120,12 @@ export type CarrierEvent = {
 	country: string | null,
 	status: ShipmentStatus,
 	description: string,
+};
+
+/**  Who else is answering a conversation, and since when. */
+export type ClaimView = {
+	agent: string,
+	since: string,
 };
 
 /**  One configured connection as the settings list shows it. */
@@ -451,6 +462,24 @@ export type SyncStatus = {
 	/**  Why the sync is not running, in words for the agent. */
 	error: string | null,
 	connectors: ConnectorHealth[],
+};
+
+/**  A change an agent makes to a conversation. */
+export type WorkflowAction = 
+/**  A person owns it; the AI stops acting on it. */
+{ kind: "take_over" } | 
+/**  The AI may act on it again under the policy. */
+{ kind: "hand_back" } | 
+/**  Out of the open queue until then (UTC milliseconds). */
+{ kind: "snooze"; until_ms: number } | { kind: "close" } | { kind: "reopen" };
+
+/**  What the workflow says about a conversation, shown beside it. */
+export type WorkflowView = {
+	/**  The AI does not act on it (taken over). */
+	ai_paused: boolean,
+	snoozed_until: string | null,
+	/**  Set while an agent holds a live claim. */
+	claim: ClaimView | null,
 };
 
 /**  What an agent can send back to an order's platform from a conversation. */

@@ -35,6 +35,15 @@ describe('decideKey', () => {
     expect(decideKey(key('?', { shiftKey: true }), inbox)).toBe('toggle-help');
   });
 
+  it('takes over, hands back, snoozes and closes with t, h, z and e, never while typing', () => {
+    expect(decideKey(key('t'), inbox)).toBe('take-over');
+    expect(decideKey(key('h'), other)).toBe('hand-back');
+    expect(decideKey(key('z'), inbox)).toBe('snooze');
+    expect(decideKey(key('e'), inbox)).toBe('close');
+    expect(decideKey(key('t'), reply)).toBeNull();
+    expect(decideKey(key('e', { ctrlKey: true }), inbox)).toBeNull();
+  });
+
   it('sends with Ctrl+Enter and Cmd+Enter only from the reply box', () => {
     expect(decideKey(key('Enter', { ctrlKey: true }), reply)).toBe('send');
     expect(decideKey(key('Enter', { metaKey: true }), reply)).toBe('send');

@@ -13,7 +13,11 @@ export type KeyAction =
   | 'close-help'
   | 'focus-inbox'
   | 'focus-thread'
-  | 'focus-context';
+  | 'focus-context'
+  | 'take-over'
+  | 'hand-back'
+  | 'snooze'
+  | 'close';
 
 /** Where the focus is when the key goes down. */
 export type FocusContext =
@@ -117,6 +121,14 @@ export function decideKey(e: KeyLike, state: KeyState): KeyAction | null {
       return 'focus-search';
     case '?':
       return 'toggle-help';
+    case 't':
+      return 'take-over';
+    case 'h':
+      return 'hand-back';
+    case 'z':
+      return 'snooze';
+    case 'e':
+      return 'close';
     default:
       return null;
   }

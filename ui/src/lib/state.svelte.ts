@@ -15,6 +15,8 @@ import type {
   Intent,
   Settings,
   SyncStatus,
+  WorkflowAction,
+  WorkflowView,
   WriteBackKind,
 } from './bindings';
 import { setUiLocale, t, tError } from './i18n.svelte';
@@ -67,6 +69,12 @@ export class AppState {
   assistError = $state<AppError | null>(null);
   sending = $state(false);
   replyError = $state<string | null>(null);
+
+  // Workflow of the open conversation
+  workflow = $state<WorkflowView | null>(null);
+  /** Another agent answering the open conversation (their claim), if any. */
+  claimedBy = $state<string | null>(null);
+  #claimedAt = 0;
 
   // Connections
   sync = $state<SyncStatus | null>(null);
@@ -254,7 +262,10 @@ export class AppState {
       this.draftStatus = 'idle';
       this.replyError = null;
       this.#draftFor = id;
+      this.claimedBy = null;
+      this.#claimedAt = 0;
       void this.loadAssist(id, seq);
+      void this.loadWorkflow(id);
     } catch (e) {
       if (seq !== this.#openSeq) return;
       this.view = null;
@@ -298,6 +309,54 @@ export class AppState {
       this.notify('error', tError(toAppError(e)));
     } finally {
       this.refreshing = false;
+    }
+  }
+
+  async loadWorkflow(id: number): Promise<void> {
+    try {
+      const w = await api.conversationWorkflow(id);
+      if (id !== this.openId) return;
+      this.workflow = w;
+      this.claimedBy = w.claim && w.claim.agent !== this.settings?.agent_name ? w.claim.agent : null;
+    } catch {
+      this.workflow = null;
+    }
+  }
+
+  /** Take over, hand back, snooze, close or reopen the open conversation. */
+  async applyWorkflow(action: WorkflowAction): Promise<void> {
+    const id = this.openId;
+    if (id === null) return;
+    try {
+      const status = await api.applyWorkflow(id, action);
+      if (this.view && this.view.conversation.id === id) this.view.conversation.status = status as ConversationStatus;
+      const row = this.items.find((i) => i.id === id);
+      if (row) row.status = status as ConversationStatus;
+      await this.loadWorkflow(id);
+      this.notify('info', t(`workflow-done-${action.kind}`));
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  /** Snoozes until 09:00 tomorrow on the agent's clock. */
+  snoozeUntilTomorrow(): Promise<void> {
+    const d = new Date(this.now);
+    d.setDate(d.getDate() + 1);
+    d.setHours(9, 0, 0, 0);
+    return this.applyWorkflow({ kind: 'snooze', until_ms: d.getTime() });
+  }
+
+  /** The agent is writing: hold the conversation (renewed at most every 30 s). */
+  async claim(): Promise<void> {
+    const id = this.openId;
+    if (id === null || Date.now() - this.#claimedAt < 30_000) return;
+    this.#claimedAt = Date.now();
+    try {
+      const other = await api.claimConversation(id);
+      if (id === this.openId) this.claimedBy = other?.agent ?? null;
+    } catch {
+      // Claiming is a courtesy to colleagues; sending checks again.
     }
   }
 
@@ -365,6 +424,7 @@ export class AppState {
   /** The reply text changed: save it as the draft once typing pauses. */
   editReply(text: string): void {
     this.reply = text;
+    void this.claim();
     this.replyError = null;
     if (this.#draftFor === null) return;
     this.draftStatus = 'pending';

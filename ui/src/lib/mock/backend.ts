@@ -235,6 +235,20 @@ export function createMockBackend(options: MockOptions = {}) {
         };
       case 'refresh_order':
         return true;
+      case 'conversation_workflow':
+        return { ai_paused: db.paused.has(Number(args.conversationId)), snoozed_until: null, claim: null };
+      case 'claim_conversation':
+        return null;
+      case 'apply_workflow': {
+        const c = db.conversations.find((x) => x.id === Number(args.conversationId));
+        if (!c) throw appError('not-found', 'no conversation', { what: 'conversation', id: String(args.conversationId) });
+        const kind = (args.action as { kind: string }).kind;
+        const status = ({ take_over: 'escalated', hand_back: 'open', snooze: 'snoozed', close: 'closed', reopen: 'open' } as const)[kind as 'close']!;
+        c.status = status;
+        if (kind === 'take_over') db.paused.add(c.id);
+        if (kind === 'hand_back') db.paused.delete(c.id);
+        return status;
+      }
       case 'undo_reply': {
         const r = db.replies.find((x) => x.outbox_id === Number(args.outboxId));
         if (!r || r.state !== 'queued') return null;

@@ -28,6 +28,8 @@ export type MockDb = {
   drafts: Map<number, Draft>;
   connections: ConnectionView[];
   replies: ReplyState[];
+  /** Conversations taken over (the AI paused). */
+  paused: Set<number>;
   /** conversation id → the order it is about */
   focusOrder: Map<number, number>;
 };
@@ -625,5 +627,5 @@ export function buildFixtures(nowInput: Date | number = Date.now()): MockDb {
   const connections: ConnectionView[] = [
     { account: 'shopify/northwind-outfitters.myshopify.com', kind: 'shopify', address: 'northwind-outfitters.myshopify.com', fields: ['access_token', 'webhook_secret'], has_credentials: false },
   ];
-  return { settings, stores, customers, conversations, messages, orders, shipments, drafts, focusOrder, connections, replies: [] };
+  return { settings, stores, customers, conversations, messages, orders, shipments, drafts, focusOrder, connections, replies: [], paused: new Set() };
 }
