@@ -460,3 +460,5 @@ help-take-over = Take over (the AI stops acting)
 help-hand-back = Hand back to the AI
 help-snooze = Snooze until tomorrow 09:00
 help-close-conversation = Close the conversation
+notice-handoff = Hand-off for you: { $customer }
+notice-sla = SLA due soon: { $customer }

@@ -458,3 +458,5 @@ help-take-over = Tomar el control (la IA deja de actuar)
 help-hand-back = Devolver a la IA
 help-snooze = Posponer hasta mañana a las 09:00
 help-close-conversation = Cerrar la conversación
+notice-handoff = Le han asignado un caso: { $customer }
+notice-sla = SLA a punto de vencer: { $customer }

@@ -397,3 +397,5 @@ help-take-over = 引き継ぐ（AI は停止）
 help-hand-back = AI に戻す
 help-snooze = 明日 09:00 までスヌーズ
 help-close-conversation = 会話をクローズ
+notice-handoff = あなたへの引き継ぎ：{ $customer }
+notice-sla = まもなく SLA 期限：{ $customer }

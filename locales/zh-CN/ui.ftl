@@ -397,3 +397,5 @@ help-take-over = 接管（AI 停止操作）
 help-hand-back = 交还给 AI
 help-snooze = 推迟到明天 09:00
 help-close-conversation = 关闭会话
+notice-handoff = 有转交给您的会话：{ $customer }
+notice-sla = SLA 即将到期：{ $customer }

@@ -22,7 +22,7 @@ pub struct Settings {
     pub backups: Vec<String>,
 }
 
-fn agent_name() -> String {
+pub(crate) fn agent_name() -> String {
     std::env::var("MERIDIAN_AGENT").or_else(|_| std::env::var("USER")).or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "agent".into())
 }
 

@@ -4,6 +4,7 @@
 mod assist;
 mod commands;
 mod connections;
+mod notices;
 mod error;
 mod state;
 mod sync;
@@ -13,6 +14,7 @@ pub use commands::Settings;
 pub use error::AppError;
 
 use state::AppState;
+use tauri::Manager;
 use std::path::PathBuf;
 use std::sync::RwLock;
 
@@ -117,6 +119,10 @@ pub fn run() {
             builder.mount_events(app);
             window::set_title(app.handle(), &initial_locale);
             if let Some((store, slot, db)) = sync_start {
+                notices::start(app.handle().clone(), store.clone(), commands::agent_name(), {
+                    let handle = app.handle().clone();
+                    move || handle.state::<AppState>().locale()
+                });
                 sync::start(app.handle().clone(), store, slot, db);
             }
             Ok(())

@@ -77,6 +77,25 @@ impl Store {
             .collect()
     }
 
+    /// Conversations that may need to tell `agent` something now: escalated to them, or open
+    /// (theirs or nobody's) with an SLA due before `until`. At most 200, soonest due first.
+    pub async fn needing_attention(&self, agent: &str, until: jiff::Timestamp) -> Result<Vec<InboxItem>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.subject, c.preview, c.language, c.channel, c.status, c.intent, c.priority, c.assignee,
+                    c.last_message_at, c.sla_due_at, cu.name AS customer_name, cu.country AS customer_country
+             FROM conversations c JOIN customers cu ON cu.id = c.customer_id
+             WHERE (c.assignee = $1 AND c.status = 'escalated')
+                OR (c.status IN ('open', 'escalated') AND (c.assignee = $1 OR c.assignee IS NULL) AND c.sla_due_at <= $2)
+             ORDER BY c.sla_due_at, c.id LIMIT 200",
+        )
+        .bind(agent)
+        .bind(crate::ms(until))
+        .fetch_all(self.pool())
+        .await
+        .doing("finding conversations that need attention")?;
+        rows.iter().map(inbox_item).collect()
+    }
+
     /// One page of the inbox, newest activity first.
     pub async fn inbox(&self, filter: &InboxFilter) -> Result<InboxPage> {
         let limit = filter.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE) as i64;

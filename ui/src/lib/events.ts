@@ -2,7 +2,7 @@
 // there is no event bus: subscribing then does nothing.
 import { listen } from '@tauri-apps/api/event';
 
-export function onEvent<T>(name: 'order-changed' | 'sync-status' | 'conversation-changed', handler: (payload: T) => void): () => void {
+export function onEvent<T>(name: 'order-changed' | 'sync-status' | 'conversation-changed' | 'focus-conversation', handler: (payload: T) => void): () => void {
   let stop: (() => void) | null = null;
   let stopped = false;
   try {
