@@ -245,3 +245,67 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
     }
     outcome.unwrap();
 }
+
+/// A supervisor hands a conversation to an agent; that agent's desktop shows the hand-off
+/// notification (dunst on the test's session bus).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hand_off_assigned_to_an_agent_reaches_their_desktop() {
+    if std::env::var("MERIDIAN_SKIP_E2E").is_ok_and(|v| v == "1") {
+        return;
+    }
+    assert!(std::env::var("DISPLAY").is_ok(), "no DISPLAY: run through `make test` (Xvfb), or set MERIDIAN_SKIP_E2E=1");
+    let app = app_binary();
+    let db = meridian_testkit::TempSqlite::new();
+    let store = Store::open(&db.url()).await.unwrap();
+    let assets = meridian_demo::Assets::load().unwrap();
+    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(12, meridian_testkit::fixed_now()), &assets);
+    meridian_demo::import(&store, &world).await.unwrap();
+    // Lucía without a shift calendar is never "off shift", whatever the time of the test.
+    let mut w = store.writer().await.unwrap();
+    w.raw_for_tests("DELETE FROM agent_shifts WHERE agent_id = 'lucia'").await.unwrap();
+    w.commit().await.unwrap();
+    store.close().await;
+
+    let driver = Driver::start(&[("MERIDIAN_DB", &db.url()), ("LANG", "en_US.UTF-8"), ("MERIDIAN_AGENT", "lucia"), ("MERIDIAN_NOTICE_SECONDS", "1")]).expect("tauri-driver");
+    let s = Session::new(&driver, &app).expect("WebDriver session with the app");
+    let run = || -> meridian_tests::Result<()> {
+        s.wait_for("[data-testid=inbox-item]", 30)?;
+        // The first conversation not already Lucía's hand-off.
+        let mut subject = String::new();
+        for _ in 0..10 {
+            s.press("\u{E007}")?;
+            subject = s.wait_text("[data-testid=thread-subject]", 10, |t| !t.is_empty())?;
+            let meta = s.wait_text("[data-testid=thread] .meta", 10, |t| !t.is_empty())?;
+            if !(meta.contains("Lucía") && meta.contains("Escalated")) {
+                break;
+            }
+            s.press("j")?;
+        }
+        let option = s.wait_for("[data-testid=assign] option[value=lucia]", 15)?;
+        s.click(&s.wait_for("[data-testid=assign]", 5)?)?;
+        s.click(&option)?;
+        s.wait_text("[data-testid=thread-status]", 10, |t| t == "Escalated")?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let _ = std::process::Command::new("dunstctl").arg("close-all").status();
+            let history = std::process::Command::new("dunstctl").arg("history").output().map_err(|e| e.to_string())?;
+            let text = String::from_utf8_lossy(&history.stdout).into_owned();
+            if text.contains("Hand-off for you") && text.contains(&subject) {
+                break;
+            }
+            if std::time::Instant::now() > deadline {
+                return Err("no hand-off notification reached the notification server".into());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+        s.screenshot(&screenshots().join("20-handoff-assigned.png"))?;
+        Ok(())
+    };
+    let outcome = run();
+    if outcome.is_err() {
+        let _ = s.screenshot(&screenshots().join("failure-handoff.png"));
+    }
+    s.close();
+    drop(driver);
+    outcome.unwrap();
+}

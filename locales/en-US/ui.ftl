@@ -462,3 +462,5 @@ help-snooze = Snooze until tomorrow 09:00
 help-close-conversation = Close the conversation
 notice-handoff = Hand-off for you: { $customer }
 notice-sla = SLA due soon: { $customer }
+workflow-assign = Assign to…
+workflow-assigned = Handed to { $name }

@@ -460,3 +460,5 @@ help-snooze = Posponer hasta mañana a las 09:00
 help-close-conversation = Cerrar la conversación
 notice-handoff = Le han asignado un caso: { $customer }
 notice-sla = SLA a punto de vencer: { $customer }
+workflow-assign = Asignar a…
+workflow-assigned = Asignada a { $name }

@@ -399,3 +399,5 @@ help-snooze = 明日 09:00 までスヌーズ
 help-close-conversation = 会話をクローズ
 notice-handoff = あなたへの引き継ぎ：{ $customer }
 notice-sla = まもなく SLA 期限：{ $customer }
+workflow-assign = 担当者を割り当て…
+workflow-assigned = { $name } に引き継ぎました

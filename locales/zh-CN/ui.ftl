@@ -399,3 +399,5 @@ help-snooze = 推迟到明天 09:00
 help-close-conversation = 关闭会话
 notice-handoff = 有转交给您的会话：{ $customer }
 notice-sla = SLA 即将到期：{ $customer }
+workflow-assign = 分配给…
+workflow-assigned = 已转交给 { $name }

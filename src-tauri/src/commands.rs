@@ -274,3 +274,17 @@ pub async fn claim_conversation(state: State<'_, AppState>, conversation_id: i64
 pub async fn conversation_workflow(state: State<'_, AppState>, conversation_id: i64) -> Result<meridian_store::WorkflowView, AppError> {
     state.store()?.workflow(conversation_id, jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
 }
+
+/// The team, for assigning conversations.
+#[tauri::command]
+#[specta::specta]
+pub async fn team_agents(state: State<'_, AppState>) -> Result<Vec<meridian_store::Agent>, AppError> {
+    state.store()?.agents().await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}
+
+/// Hands the conversation to an agent (escalated to them; the AI stops acting on it).
+#[tauri::command]
+#[specta::specta]
+pub async fn assign_conversation(state: State<'_, AppState>, conversation_id: i64, agent_id: String) -> Result<(), AppError> {
+    state.store()?.assign_conversation(conversation_id, &agent_id, &agent_name(), jiff::Timestamp::now()).await.map_err(|e| AppError::from_store(&e, &state.locale()))
+}

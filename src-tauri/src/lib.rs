@@ -40,6 +40,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::apply_workflow,
             commands::claim_conversation,
             commands::conversation_workflow,
+            commands::team_agents,
+            commands::assign_conversation,
             connections::list_connections,
             connections::add_connection,
             connections::save_credentials,

@@ -9,13 +9,15 @@ use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
 pub fn start(app: AppHandle, store: meridian_store::Store, agent: String, locale: impl Fn() -> String + Send + 'static) {
+    // How often to look (`MERIDIAN_NOTICE_SECONDS`, default a minute).
+    let every = Duration::from_secs(std::env::var("MERIDIAN_NOTICE_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60u64).max(1));
     tauri::async_runtime::spawn(async move {
         let mut shown: HashSet<(NoticeKind, i64)> = HashSet::new();
-        tokio::time::sleep(Duration::from_secs(5)).await;
+        tokio::time::sleep(Duration::from_secs(5).min(every)).await;
         loop {
             let now = jiff::Timestamp::now();
             if quiet(&store, &agent, now).await {
-                tokio::time::sleep(Duration::from_secs(60)).await;
+                tokio::time::sleep(every).await;
                 continue;
             }
             let items = store.needing_attention(&agent, now + SLA_WARNING).await.unwrap_or_default();
@@ -47,7 +49,7 @@ pub fn start(app: AppHandle, store: meridian_store::Store, agent: String, locale
                     Err(e) => tracing::warn!("desktop notification not shown: {e}"),
                 }
             }
-            tokio::time::sleep(Duration::from_secs(60)).await;
+            tokio::time::sleep(every).await;
         }
     });
 }

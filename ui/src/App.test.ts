@@ -104,6 +104,15 @@ describe('Meridian workstation', () => {
     await settle();
     expect(r.text(r.testid('thread-status'))).toBe('Closed');
     expect(r.testid('reopen')).not.toBeNull();
+    // A supervisor hands it to Kenji: escalated to him, the AI paused.
+    const assign = r.testid<HTMLSelectElement>('assign')!;
+    assign.value = 'kenji';
+    assign.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(calls('assign_conversation').at(-1)![1]).toEqual({ conversationId: id, agentId: 'kenji' });
+    expect(r.text(r.testid('thread-status'))).toBe('Escalated');
+    expect(r.text(r.testid('thread'))).toContain('Kenji Sato');
+    expect(r.testid('ai-paused')).not.toBeNull();
     r.destroy();
   });
 

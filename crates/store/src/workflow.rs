@@ -76,6 +76,27 @@ impl Store {
         Ok(status.to_owned())
     }
 
+    /// Hands a conversation to a person (a supervisor assigning a hand-off): it is escalated
+    /// to `assignee`, the AI stops acting on it, and the audit log says who did it.
+    pub async fn assign_conversation(&self, conversation_id: i64, assignee: &str, actor: &str, now: jiff::Timestamp) -> Result<()> {
+        let mut w = self.writer().await?;
+        let known = sqlx::query("SELECT 1 FROM agents WHERE id = $1").bind(assignee).fetch_optional(&mut *w.tx).await.doing("finding an agent")?;
+        if known.is_none() {
+            return Err(StoreError::NotFound { what: "agent", id: assignee.to_owned() });
+        }
+        let done = sqlx::query("UPDATE conversations SET assignee = $2, status = 'escalated', ai_paused = 1 WHERE id = $1")
+            .bind(conversation_id)
+            .bind(assignee)
+            .execute(&mut *w.tx)
+            .await
+            .doing("assigning a conversation")?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound { what: "conversation", id: conversation_id.to_string() });
+        }
+        w.audit(Some(conversation_id), actor, "assigned", assignee, now).await?;
+        w.commit().await
+    }
+
     /// Claims a conversation for `agent` while they write a reply. Returns the other agent's
     /// live claim instead when someone else holds one (and takes nothing then).
     pub async fn claim_conversation(&self, conversation_id: i64, agent: &str, now: jiff::Timestamp) -> Result<Option<ClaimView>> {

@@ -286,6 +286,15 @@ async fn take_over_snooze_close_and_claims(b: Backend) {
     assert_eq!(t.store.conversation(id).await.unwrap().conversation.status, ConversationStatus::Closed);
     assert!(matches!(t.store.apply_workflow(999_999, Close, "lucia", now).await, Err(meridian_store::StoreError::NotFound { .. })));
 
+    // A supervisor hands it to an agent: escalated to them, the AI paused.
+    let agent = t.store.agents().await.unwrap()[0].id.clone();
+    t.store.assign_conversation(id, &agent, "supervisor", now).await.unwrap();
+    let v = t.store.conversation(id).await.unwrap();
+    assert_eq!((v.conversation.status, v.conversation.assignee.as_deref()), (ConversationStatus::Escalated, Some(agent.as_str())));
+    assert!(t.store.workflow(id, now).await.unwrap().ai_paused);
+    assert!(t.store.needing_attention(&agent, now).await.unwrap().iter().any(|i| i.id == id), "it needs the agent now");
+    assert!(matches!(t.store.assign_conversation(id, "nobody", "supervisor", now).await, Err(meridian_store::StoreError::NotFound { .. })));
+
     // Two agents: the first to write holds the conversation; the claim lapses when idle.
     assert_eq!(t.store.claim_conversation(id, "lucia", now).await.unwrap(), None);
     let other = t.store.claim_conversation(id, "jonas", now).await.unwrap().expect("Lucía is answering");

@@ -5,6 +5,7 @@
 import {
   commands,
   type AppError,
+  type Agent,
   type AssistView,
   type ConnectionView,
   type ConversationView,
@@ -84,6 +85,8 @@ export const api = {
   refreshOrder: (orderId: number): Promise<boolean> => call(() => commands.refreshOrder(orderId)),
   writeBack: (conversationId: number, orderId: number, kind: WriteBackKind, score: number | null = null): Promise<boolean> =>
     call(() => commands.writeBack(conversationId, orderId, kind, score)),
+  teamAgents: (): Promise<Agent[]> => call(() => commands.teamAgents()),
+  assignConversation: (conversationId: number, agentId: string): Promise<null> => call(() => commands.assignConversation(conversationId, agentId)),
   applyWorkflow: (conversationId: number, action: WorkflowAction): Promise<string> => call(() => commands.applyWorkflow(conversationId, action)),
   claimConversation: (conversationId: number): Promise<ClaimView | null> => call(() => commands.claimConversation(conversationId)),
   conversationWorkflow: (conversationId: number): Promise<WorkflowView> => call(() => commands.conversationWorkflow(conversationId)),

@@ -46,6 +46,10 @@ export const commands = {
 	/**  The agent starts writing: claim the conversation. Returns who else is answering, if so. */
 	claimConversation: (conversationId: number) => typedError<ClaimView | null, AppError>(__TAURI_INVOKE("claim_conversation", { conversationId })),
 	conversationWorkflow: (conversationId: number) => typedError<WorkflowView, AppError>(__TAURI_INVOKE("conversation_workflow", { conversationId })),
+	/**  The team, for assigning conversations. */
+	teamAgents: () => typedError<Agent[], AppError>(__TAURI_INVOKE("team_agents")),
+	/**  Hands the conversation to an agent (escalated to them; the AI stops acting on it). */
+	assignConversation: (conversationId: number, agentId: string) => typedError<null, AppError>(__TAURI_INVOKE("assign_conversation", { conversationId, agentId })),
 	listConnections: () => typedError<ConnectionView[], AppError>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  Adds a connection to the config (`address`: shop domain, Amazon region "na|eu|fe" with
@@ -76,6 +80,15 @@ export type Address = {
 	country: string,
 	/**  E.164. */
 	phone: string | null,
+};
+
+/**  A member of the support team. */
+export type Agent = {
+	id: string,
+	name: string,
+	time_zone: string,
+	/**  ISO 639-1, most fluent first. */
+	languages: string[],
 };
 
 export type AppError = {

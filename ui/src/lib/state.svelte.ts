@@ -3,6 +3,7 @@
 // answer never overwrites a newer one (typing fast in search, holding j).
 import { api, DEFAULT_PAGE_SIZE, toAppError } from './api';
 import type {
+  Agent,
   AssistView,
   AppError,
   MessageChannel,
@@ -72,6 +73,8 @@ export class AppState {
 
   // Workflow of the open conversation
   workflow = $state<WorkflowView | null>(null);
+  /** The team, to assign conversations to. */
+  agents = $state<Agent[]>([]);
   /** Another agent answering the open conversation (their claim), if any. */
   claimedBy = $state<string | null>(null);
   #claimedAt = 0;
@@ -120,6 +123,7 @@ export class AppState {
       }
       await Promise.all([this.loadFacets(), this.loadInbox()]);
       void this.loadSync();
+      void api.teamAgents().then((a) => (this.agents = a)).catch(() => {});
       // Start reading at the top of the inbox.
       if (this.selectedId === null) this.selectedId = this.items[0]?.id ?? null;
       if (this.selectedId !== null) await this.open(this.selectedId);
@@ -334,6 +338,30 @@ export class AppState {
       if (row) row.status = status as ConversationStatus;
       await this.loadWorkflow(id);
       this.notify('info', t(`workflow-done-${action.kind}`));
+    } catch (e) {
+      this.notify('error', tError(toAppError(e)));
+    }
+  }
+
+  /** Hands the open conversation to a team member (escalated to them; the AI stops). */
+  async assign(agentId: string): Promise<void> {
+    const id = this.openId;
+    if (id === null || !agentId) return;
+    try {
+      await api.assignConversation(id, agentId);
+      const name = this.agents.find((a) => a.id === agentId)?.name ?? agentId;
+      if (this.view && this.view.conversation.id === id) {
+        this.view.conversation.status = 'escalated';
+        this.view.conversation.assignee = agentId;
+        this.view.assignee_name = name;
+      }
+      const row = this.items.find((i) => i.id === id);
+      if (row) {
+        row.status = 'escalated';
+        row.assignee = agentId;
+      }
+      await this.loadWorkflow(id);
+      this.notify('info', t('workflow-assigned', { name }));
     } catch (e) {
       this.notify('error', tError(toAppError(e)));
     }

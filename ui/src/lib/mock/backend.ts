@@ -235,6 +235,19 @@ export function createMockBackend(options: MockOptions = {}) {
         };
       case 'refresh_order':
         return true;
+      case 'team_agents':
+        return [
+          { id: 'lucia', name: 'Lucía Ortega', time_zone: 'Europe/Madrid', languages: ['es', 'en'] },
+          { id: 'kenji', name: 'Kenji Sato', time_zone: 'Asia/Tokyo', languages: ['ja', 'en'] },
+        ];
+      case 'assign_conversation': {
+        const c = db.conversations.find((x) => x.id === Number(args.conversationId));
+        if (!c) throw appError('not-found', 'no conversation', { what: 'conversation', id: String(args.conversationId) });
+        c.assignee = String(args.agentId);
+        c.status = 'escalated';
+        db.paused.add(c.id);
+        return null;
+      }
       case 'conversation_workflow':
         return { ai_paused: db.paused.has(Number(args.conversationId)), snoozed_until: null, claim: null };
       case 'claim_conversation':
