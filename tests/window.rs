@@ -17,6 +17,16 @@ fn app_binary() -> PathBuf {
     Path::new(&target).join("debug/meridian-desktop")
 }
 
+/// A new SQLite file holding the demo store of `seed`, seen from the tests' fixed "now".
+async fn demo_store(seed: u64) -> (meridian_testkit::TempSqlite, Store, meridian_demo::World) {
+    let db = meridian_testkit::TempSqlite::new();
+    let store = Store::open(&db.url()).await.unwrap();
+    let assets = meridian_demo::Assets::load().unwrap();
+    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(seed, meridian_testkit::fixed_now()), &assets);
+    meridian_demo::import(&store, &world).await.unwrap();
+    (db, store, world)
+}
+
 fn screenshots() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e")
 }
@@ -31,11 +41,7 @@ async fn agent_reads_a_conversation_with_its_order_and_parcel_by_keyboard_then_s
     assert!(app.exists(), "{} is missing: `make build` first", app.display());
 
     // A seeded store, and what the panes should show for it, read through the same API.
-    let db = meridian_testkit::TempSqlite::new();
-    let store = Store::open(&db.url()).await.unwrap();
-    let assets = meridian_demo::Assets::load().unwrap();
-    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(11, meridian_testkit::fixed_now()), &assets);
-    meridian_demo::import(&store, &world).await.unwrap();
+    let (db, store, _) = demo_store(11).await;
     let first_page = store.inbox(&InboxFilter::default()).await.unwrap();
     let mut target = None;
     for (k, item) in first_page.items.iter().enumerate().skip(1).take(15) {
@@ -133,11 +139,7 @@ async fn a_fulfilment_on_the_platform_appears_in_the_open_panes_by_itself() {
     assert!(app.exists(), "{} is missing: `make build` first", app.display());
 
     // The demo store and a sandbox serving the same world (same seed, size and moment).
-    let db = meridian_testkit::TempSqlite::new();
-    let store = Store::open(&db.url()).await.unwrap();
-    let assets = meridian_demo::Assets::load().unwrap();
-    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(11, meridian_testkit::fixed_now()), &assets);
-    meridian_demo::import(&store, &world).await.unwrap();
+    let (db, store, world) = demo_store(11).await;
     let sandbox = meridian_sandbox::Sandbox::start(meridian_sandbox::Options { orders: 800, seed: 11, now: meridian_testkit::fixed_now(), ..Default::default() })
         .await
         .unwrap();
@@ -255,11 +257,7 @@ async fn a_hand_off_assigned_to_an_agent_reaches_their_desktop() {
     }
     assert!(std::env::var("DISPLAY").is_ok(), "no DISPLAY: run through `make test` (Xvfb), or set MERIDIAN_SKIP_E2E=1");
     let app = app_binary();
-    let db = meridian_testkit::TempSqlite::new();
-    let store = Store::open(&db.url()).await.unwrap();
-    let assets = meridian_demo::Assets::load().unwrap();
-    let world = meridian_demo::generate(&meridian_demo::DemoSpec::demo(12, meridian_testkit::fixed_now()), &assets);
-    meridian_demo::import(&store, &world).await.unwrap();
+    let (db, store, _) = demo_store(12).await;
     // Lucía without a shift calendar is never "off shift", whatever the time of the test.
     let mut w = store.writer().await.unwrap();
     w.raw_for_tests("DELETE FROM agent_shifts WHERE agent_id = 'lucia'").await.unwrap();

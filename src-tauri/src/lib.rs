@@ -68,17 +68,21 @@ pub fn typescript_bindings() -> Result<String, String> {
 /// Where the store is: `--db PATH` on the command line, else `MERIDIAN_DB`, else the user's
 /// data directory.
 fn store_location() -> PathBuf {
+    path_arg("--db").unwrap_or_else(meridian_store::default_location)
+}
+
+/// The path given on the command line as `--name PATH` or `--name=PATH`.
+pub(crate) fn path_arg(name: &str) -> Option<PathBuf> {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        if a == "--db" {
-            if let Some(p) = args.next() {
-                return PathBuf::from(p);
-            }
-        } else if let Some(p) = a.strip_prefix("--db=") {
-            return PathBuf::from(p);
+        if a == name {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(p) = a.strip_prefix(name).and_then(|rest| rest.strip_prefix('=')) {
+            return Some(PathBuf::from(p));
         }
     }
-    meridian_store::default_location()
+    None
 }
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

@@ -30,7 +30,7 @@ pub fn start(app: AppHandle, store: meridian_store::Store, agent: String, locale
                     NoticeKind::SlaSoon => "notice-sla",
                 };
                 let title = t.tr(&lang, id, &[("customer", n.customer.clone())]);
-                match show(&n, &title, &n.subject) {
+                match show(&title, &n.subject) {
                     Ok(handle) => {
                         let app = app.clone();
                         let conversation = n.conversation_id;

@@ -38,20 +38,9 @@ impl SyncSlot {
 
 /// The connector config the app uses, if any.
 pub fn config_location(db: &std::path::Path) -> PathBuf {
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--connectors" {
-            if let Some(p) = args.next() {
-                return PathBuf::from(p);
-            }
-        } else if let Some(p) = a.strip_prefix("--connectors=") {
-            return PathBuf::from(p);
-        }
-    }
-    if let Some(p) = std::env::var_os("MERIDIAN_CONNECTORS") {
-        return PathBuf::from(p);
-    }
-    db.with_file_name("connectors.toml")
+    crate::path_arg("--connectors")
+        .or_else(|| std::env::var_os("MERIDIAN_CONNECTORS").map(PathBuf::from))
+        .unwrap_or_else(|| db.with_file_name("connectors.toml"))
 }
 
 /// Stops the running sync (if any) and starts it again with the current config and keyring.

@@ -72,8 +72,7 @@ pub fn on_shift(shifts: &[WeeklyWindow], days_off: &[jiff::civil::Date], zone: &
 }
 
 /// Shows a notice on the desktop; returns the handle to wait for a click on.
-pub fn show(n: &Notice, title: &str, body: &str) -> Result<notify_rust::NotificationHandle, notify_rust::error::Error> {
-    let _ = n;
+pub fn show(title: &str, body: &str) -> Result<notify_rust::NotificationHandle, notify_rust::error::Error> {
     notify_rust::Notification::new()
         .appname("Meridian")
         .summary(title)

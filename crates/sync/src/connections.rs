@@ -139,7 +139,7 @@ impl Connections {
         out
     }
 
-    pub fn by_platform_domain(&self, platform: Platform) -> impl Iterator<Item = &Connection> {
+    pub fn of_platform(&self, platform: Platform) -> impl Iterator<Item = &Connection> {
         self.stores.iter().filter(move |c| c.platform == platform)
     }
 }

@@ -142,7 +142,8 @@ impl Syncer {
             }
             cp.cursor = page.next.clone();
             if cp.cursor.is_none() {
-                cp = Checkpoint { since: cp.pass_max, ..Checkpoint { connector: cp.connector, stream: cp.stream, ..Checkpoint::default() } };
+                // The pass is over: the next one starts from the newest update it saw.
+                cp = Checkpoint { since: cp.pass_max, connector: cp.connector, stream: cp.stream, ..Checkpoint::default() };
             }
             w.save_checkpoint(&cp, jiff::Timestamp::now()).await?;
             w.commit().await?;
@@ -324,9 +325,8 @@ impl Syncer {
     }
 
     pub(crate) fn connection_for(&self, platform: Platform, domain: &str) -> Option<&Connection> {
-        let mut candidates = self.conns.by_platform_domain(platform);
-        let all: Vec<&Connection> = candidates.by_ref().collect();
-        all.iter().find(|c| c.key.ends_with(domain)).or(all.first()).copied()
+        let all: Vec<&Connection> = self.conns.of_platform(platform).collect();
+        all.iter().copied().find(|c| c.key.ends_with(domain)).or_else(|| all.first().copied())
     }
 
     pub(crate) async fn fetch_and_store(&self, conn: &Connection, external_id: &str) -> Result<bool, SyncError> {

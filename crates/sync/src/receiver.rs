@@ -99,7 +99,7 @@ fn verify(syncer: &Syncer, api: &str, headers: &HeaderMap, body: &[u8]) -> Resul
 async fn apply(syncer: &Syncer, platform: Option<Platform>, event: WebhookEvent) {
     let result = match event {
         WebhookEvent::OrderChanged { external_id } => {
-            let conns: Vec<_> = syncer.conns.stores.iter().filter(|c| Some(c.platform) == platform).cloned().collect();
+            let conns: Vec<_> = platform.map(|p| syncer.conns.of_platform(p).cloned().collect()).unwrap_or_default();
             let mut outcome = Ok(false);
             for conn in &conns {
                 outcome = syncer.fetch_and_store(conn, &external_id).await;

@@ -8,7 +8,6 @@
 
 use crate::engine::{Change, Syncer};
 use meridian_connectors::smtp::OutgoingMail;
-use meridian_connectors::ErrorKind;
 use meridian_core::IdentityKind;
 use meridian_store::{Outcome, StoreError};
 
@@ -79,10 +78,7 @@ impl Syncer {
             .to_owned();
         let subject = if view.conversation.subject.to_lowercase().starts_with("re:") { view.conversation.subject.clone() } else { format!("Re: {}", view.conversation.subject) };
         let mail = OutgoingMail { to, subject, body, message_id: message_id(&item.idempotency_key) };
-        smtp.send(&mail).await.map_err(|e| {
-            let transient = matches!(e.kind, ErrorKind::Transport(_) | ErrorKind::Server { .. } | ErrorKind::Throttled { .. });
-            (e.to_string(), transient)
-        })
+        smtp.send(&mail).await.map_err(|e| (e.to_string(), e.is_transient()))
     }
 }
 

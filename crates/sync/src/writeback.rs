@@ -5,7 +5,7 @@
 //! its items fail at once with a message saying so.
 
 use crate::engine::Syncer;
-use meridian_connectors::{ErrorKind, WriteAction};
+use meridian_connectors::WriteAction;
 use meridian_core::Platform;
 use meridian_store::Outcome;
 
@@ -67,11 +67,8 @@ impl Syncer {
         let conn = self.connection_for(wb.platform, &wb.store_domain).ok_or_else(|| (format!("no {} connection for {}", wb.platform.as_str(), wb.store_domain), false))?;
         match conn.write(&wb.action, &item.idempotency_key).await {
             Ok(_) => Ok(()),
-            Err(e) => {
-                let transient = e.is_transient();
-                let permanent = matches!(e.kind, ErrorKind::Auth(_) | ErrorKind::Rejected { .. } | ErrorKind::Unsupported(_));
-                Err((e.to_string(), transient && !permanent))
-            }
+            // Auth, refusals and unsupported writes are never transient: an agent must act.
+            Err(e) => Err((e.to_string(), e.is_transient())),
         }
     }
 }

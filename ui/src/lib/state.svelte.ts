@@ -284,14 +284,7 @@ export class AppState {
     const view = this.view;
     if (!view || this.openId === null) return;
     if (orderId !== 0 && !view.orders.some((o) => o.id === orderId)) return;
-    const seq = this.#openSeq;
-    try {
-      const fresh = await api.openConversation(this.openId);
-      if (seq !== this.#openSeq) return;
-      this.view = fresh;
-    } catch {
-      // Keep showing what was loaded; the next change or a reopen tries again.
-    }
+    await this.reloadOpen();
   }
 
   async loadSync(): Promise<void> {
